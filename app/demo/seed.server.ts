@@ -1,0 +1,101 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { DEMO_SHOP, env } from "../env.server";
+import { recordShopInstalled } from "../services/shop-lifecycle.server";
+import { generateDemoShop } from "./generate";
+
+/** Bump when the generated data changes: an older demo shop is then replaced on the next `npm run demo`. */
+export const DEMO_SEED_VERSION = 1;
+
+const INSERT_CHUNK = 4_000;
+
+export type SeedOutcome = { seeded: boolean; products: number; orders: number; customers: number };
+
+async function insertChunked<Row>(rows: Row[], insert: (chunk: Row[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await insert(rows.slice(start, start + INSERT_CHUNK));
+  }
+}
+
+const DEMO_TABLE_DELETES = (tx: Prisma.TransactionClient, shop: string) => [
+  tx.demoOrderLine.deleteMany({ where: { shop } }),
+  tx.demoOrder.deleteMany({ where: { shop } }),
+  tx.demoCustomer.deleteMany({ where: { shop } }),
+  tx.demoCollectionProduct.deleteMany({ where: { shop } }),
+  tx.demoVariant.deleteMany({ where: { shop } }),
+  tx.demoProduct.deleteMany({ where: { shop } }),
+  tx.demoCollection.deleteMany({ where: { shop } }),
+  tx.demoShop.deleteMany({ where: { shop } }),
+];
+
+/**
+ * Seeds the demo shop in one transaction: either all of it is there afterwards or none of it. Running it again is a
+ * no-op while the seed version is unchanged.
+ */
+export async function seedDemoShop(prisma: PrismaClient, now: Date, shop = DEMO_SHOP): Promise<SeedOutcome> {
+  const existing = await prisma.demoShop.findUnique({ where: { shop } });
+  if (existing?.seedVersion === DEMO_SEED_VERSION) {
+    const [products, orders, customers] = await Promise.all([
+      prisma.demoProduct.count({ where: { shop } }),
+      prisma.demoOrder.count({ where: { shop } }),
+      prisma.demoCustomer.count({ where: { shop } }),
+    ]);
+    return { seeded: false, products, orders, customers };
+  }
+
+  const data = generateDemoShop(now);
+  await prisma.$transaction(
+    async (tx) => {
+      for (const deletion of DEMO_TABLE_DELETES(tx, shop)) await deletion;
+      await tx.demoShop.create({
+        data: {
+          shop,
+          name: "Copper Kettle Supply Co.",
+          currencyCode: "USD",
+          ianaTimezone: "America/New_York",
+          primaryLocale: "en",
+          seedVersion: DEMO_SEED_VERSION,
+        },
+      });
+      await recordShopInstalled(tx, shop, env().shopify.scopes.join(","));
+      await tx.demoCollection.createMany({ data: data.collections.map((collection) => ({ shop, ...collection })) });
+      await tx.demoProduct.createMany({
+        data: data.products.map(({ variants: _variants, collectionHandle: _collection, consumable: _c, popularity: _p, ...product }) => ({
+          shop,
+          ...product,
+        })),
+      });
+      await insertChunked(
+        data.products.flatMap((product) => product.variants),
+        (chunk) => tx.demoVariant.createMany({ data: chunk.map((variant) => ({ shop, ...variant })) }),
+      );
+      const collectionIdByHandle = new Map(data.collections.map((collection) => [collection.handle, collection.id]));
+      await tx.demoCollectionProduct.createMany({
+        data: data.products.map((product, position) => ({
+          shop,
+          collectionId: collectionIdByHandle.get(product.collectionHandle) ?? "",
+          productId: product.id,
+          position,
+        })),
+      });
+      await insertChunked(data.customers, (chunk) =>
+        tx.demoCustomer.createMany({ data: chunk.map((customer) => ({ shop, ...customer })) }),
+      );
+      await insertChunked(data.orders, (chunk) =>
+        tx.demoOrder.createMany({
+          data: chunk.map(({ lines: _lines, ...order }) => ({
+            shop,
+            ...order,
+            updatedAt: order.cancelledAt ?? order.createdAt,
+            currencyCode: "USD",
+          })),
+        }),
+      );
+      await insertChunked(
+        data.orders.flatMap((order) => order.lines),
+        (chunk) => tx.demoOrderLine.createMany({ data: chunk.map((line) => ({ shop, ...line, properties: {} })) }),
+      );
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return { seeded: true, products: data.products.length, orders: data.orders.length, customers: data.customers.length };
+}

@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import type { Prisma } from "@prisma/client";
+import type { z } from "zod";
+import { prisma } from "../db.server";
+import { authenticate } from "../shopify.server";
+import { processWebhookOnce } from "./webhook-deliveries.server";
+
+export type WebhookEffectContext<Payload> = { shop: string; topic: string; webhookId: string; payload: Payload };
+
+/**
+ * The action of a webhook route: Shopify's library verifies the HMAC (401 when wrong), the payload is parsed (400
+ * when malformed), and the effect runs once per webhook id inside one transaction.
+ */
+export function webhookAction<Schema extends z.ZodType>(
+  payloadSchema: Schema,
+  effect: (tx: Prisma.TransactionClient, webhook: WebhookEffectContext<z.infer<Schema>>) => Promise<unknown>,
+) {
+  return async ({ request }: ActionFunctionArgs) => {
+    let webhook: Awaited<ReturnType<typeof authenticate.webhook>>;
+    try {
+      webhook = await authenticate.webhook(request);
+    } catch (error) {
+      if (error instanceof Response) throw error;
+      // A correctly signed body that is not JSON: the library's JSON.parse throws.
+      return badRequest("The webhook body is not valid JSON");
+    }
+    const payload = payloadSchema.safeParse(webhook.payload);
+    if (!payload.success) return badRequest(`Unexpected ${webhook.topic} payload`);
+
+    const context = { shop: webhook.shop, topic: webhook.topic, webhookId: webhook.webhookId, payload: payload.data };
+    await processWebhookOnce(prisma, context, async (tx) => {
+      await effect(tx, context);
+    });
+    return new Response(null, { status: 200 });
+  };
+}
+
+function badRequest(message: string) {
+  return new Response(message, { status: 400, headers: { "Content-Type": "text/plain" } });
+}

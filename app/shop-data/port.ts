@@ -1,0 +1,122 @@
+// The shop-data port: everything Pairwise reads from or writes to a shop goes through this interface, so domain code
+// never knows whether it talks to Shopify's Admin API or to the offline demo store (docs/decisions/0003-shop-data-port.md).
+import type { Money } from "../domain/money";
+
+export type ShopInfo = {
+  shop: string;
+  name: string;
+  currencyCode: string;
+  ianaTimezone: string;
+  primaryLocale: string;
+};
+
+export type InventoryPolicy = "DENY" | "CONTINUE";
+
+export type CatalogVariant = {
+  id: string;
+  title: string;
+  sku: string;
+  price: Money;
+  compareAtPrice: Money | null;
+  /** What the merchant pays for one unit, when they have recorded it. */
+  unitCost: Money | null;
+  /** Null when Shopify does not track inventory for the variant. */
+  inventoryQuantity: number | null;
+  inventoryPolicy: InventoryPolicy;
+  /** Whether a shopper can buy it now: in stock, or sold while out of stock. */
+  availableForSale: boolean;
+};
+
+export type CatalogProduct = {
+  id: string;
+  title: string;
+  handle: string;
+  vendor: string;
+  productType: string;
+  tags: string[];
+  status: "ACTIVE" | "DRAFT" | "ARCHIVED";
+  publishedOnlineStore: boolean;
+  collectionIds: string[];
+  variants: CatalogVariant[];
+};
+
+export type CatalogCollection = { id: string; title: string; handle: string };
+
+export type OrderLine = {
+  id: string;
+  /** Null when the product or variant was deleted after the order. */
+  productId: string | null;
+  variantId: string | null;
+  title: string;
+  quantity: number;
+  unitPrice: Money;
+  /** Every discount allocated to this line, in total. */
+  discount: Money;
+  /** Line item properties, including the hidden ones that attribute a line to an offer. */
+  properties: Record<string, string>;
+};
+
+export type ShopOrder = {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+  currencyCode: string;
+  customerId: string | null;
+  cancelledAt: Date | null;
+  test: boolean;
+  subtotal: Money;
+  totalDiscount: Money;
+  lines: OrderLine[];
+};
+
+export type PageRequest = { first: number; after?: string | null };
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type AppMetafieldInput = { key: string; type: "json" | "single_line_text_field" | "boolean" | "number_integer"; value: string };
+
+export type DiscountCombinations = { productDiscounts: boolean; orderDiscounts: boolean; shippingDiscounts: boolean };
+export type DiscountClass = "PRODUCT" | "ORDER" | "SHIPPING";
+
+export type AutomaticAppDiscountInput = {
+  /** Present to update that discount; absent to create one. */
+  discountId?: string;
+  title: string;
+  functionHandle: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  combinesWith: DiscountCombinations;
+  discountClasses: DiscountClass[];
+  /** Written to the discount's `$app` metafields (the Function reads its configuration there). */
+  metafields: AppMetafieldInput[];
+};
+
+export type UserError = { field: string[] | null; message: string };
+
+/** Shopify (or the demo store) refused a write; `userErrors` are what it said, for the merchant to read. */
+export class ShopDataError extends Error {
+  override name = "ShopDataError";
+  constructor(
+    message: string,
+    readonly userErrors: UserError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface ShopDataPort {
+  readonly shop: string;
+  getShopInfo(): Promise<ShopInfo>;
+  listProducts(page: PageRequest): Promise<Page<CatalogProduct>>;
+  listCollections(page: PageRequest): Promise<Page<CatalogCollection>>;
+  /** Orders in `updatedAt` order, optionally only those updated at or after `updatedSince`. */
+  listOrders(page: PageRequest & { updatedSince?: Date }): Promise<Page<ShopOrder>>;
+  /** A metafield of the app installation in the `$app` namespace, or null. */
+  getAppMetafield(key: string): Promise<string | null>;
+  setAppMetafields(metafields: AppMetafieldInput[]): Promise<void>;
+  saveAutomaticAppDiscount(input: AutomaticAppDiscountInput): Promise<{ discountId: string }>;
+  deleteAutomaticAppDiscount(discountId: string): Promise<void>;
+}
+
+/** Largest page either adapter serves: Shopify's connection limit. */
+export const MAX_PAGE_SIZE = 250;

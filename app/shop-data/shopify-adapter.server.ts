@@ -1,0 +1,394 @@
+import { z } from "zod";
+import { parseDecimal, type Money } from "../domain/money";
+import {
+  assertNoUserErrors,
+  runAdminGraphql,
+  userErrorsSchema,
+  type AdminGraphqlClient,
+  type Sleep,
+} from "./admin-graphql.server";
+import {
+  MAX_PAGE_SIZE,
+  ShopDataError,
+  type AppMetafieldInput,
+  type AutomaticAppDiscountInput,
+  type CatalogProduct,
+  type Page,
+  type PageRequest,
+  type ShopDataPort,
+  type ShopOrder,
+} from "./port";
+
+// Admin GraphQL operations, one per purpose.
+
+const SHOP_INFO_QUERY = `#graphql
+  query ShopInfo {
+    shop { name currencyCode ianaTimezone myshopifyDomain }
+    shopLocales(published: true) { locale primary }
+  }`;
+
+// Each product brings up to 100 variants and 20 collections; 8 products a page keeps the query under Shopify's
+// 1,000-point cost limit. Full catalog syncs use bulk operations instead.
+const PRODUCTS_PAGE_SIZE = 8;
+const PRODUCTS_QUERY = `#graphql
+  query CatalogProducts($first: Int!, $after: String) {
+    shop { currencyCode }
+    products(first: $first, after: $after, sortKey: ID) {
+      nodes {
+        id title handle vendor productType tags status onlineStoreUrl
+        collections(first: 20) { nodes { id } }
+        variants(first: 100) {
+          nodes {
+            id title sku price compareAtPrice inventoryQuantity inventoryPolicy availableForSale
+            inventoryItem { tracked unitCost { amount currencyCode } }
+          }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+const COLLECTIONS_QUERY = `#graphql
+  query CatalogCollections($first: Int!, $after: String) {
+    collections(first: $first, after: $after, sortKey: ID) {
+      nodes { id title handle }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+const ORDERS_PAGE_SIZE = 25;
+const ORDERS_QUERY = `#graphql
+  query OrdersPage($first: Int!, $after: String, $query: String) {
+    orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) {
+      nodes {
+        id name createdAt updatedAt currencyCode test cancelledAt
+        customer { id }
+        subtotalPriceSet { shopMoney { amount currencyCode } }
+        totalDiscountsSet { shopMoney { amount currencyCode } }
+        lineItems(first: 30) {
+          nodes {
+            id title quantity
+            product { id }
+            variant { id }
+            originalUnitPriceSet { shopMoney { amount currencyCode } }
+            totalDiscountSet { shopMoney { amount currencyCode } }
+            customAttributes { key value }
+          }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+const APP_INSTALLATION_METAFIELD_QUERY = `#graphql
+  query AppInstallationMetafield($key: String!) {
+    currentAppInstallation { id metafield(namespace: "$app", key: $key) { value } }
+  }`;
+
+const APP_INSTALLATION_ID_QUERY = `#graphql
+  query AppInstallationId { currentAppInstallation { id } }`;
+
+const SET_METAFIELDS_MUTATION = `#graphql
+  mutation SetAppMetafields($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { key }
+      userErrors { field message }
+    }
+  }`;
+
+const CREATE_AUTOMATIC_APP_DISCOUNT_MUTATION = `#graphql
+  mutation CreateAutomaticAppDiscount($discount: DiscountAutomaticAppInput!) {
+    discountAutomaticAppCreate(automaticAppDiscount: $discount) {
+      automaticAppDiscount { discountId }
+      userErrors { field message }
+    }
+  }`;
+
+const UPDATE_AUTOMATIC_APP_DISCOUNT_MUTATION = `#graphql
+  mutation UpdateAutomaticAppDiscount($id: ID!, $discount: DiscountAutomaticAppInput!) {
+    discountAutomaticAppUpdate(id: $id, automaticAppDiscount: $discount) {
+      automaticAppDiscount { discountId }
+      userErrors { field message }
+    }
+  }`;
+
+const DELETE_AUTOMATIC_DISCOUNT_MUTATION = `#graphql
+  mutation DeleteAutomaticDiscount($id: ID!) {
+    discountAutomaticDelete(id: $id) {
+      deletedAutomaticDiscountId
+      userErrors { field message }
+    }
+  }`;
+
+// Response schemas.
+
+const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
+const moneyV2Schema = z.object({ amount: z.string(), currencyCode: z.string() });
+const shopMoneySchema = z.object({ shopMoney: moneyV2Schema });
+const idNodeSchema = z.object({ id: z.string() });
+
+const shopInfoSchema = z.object({
+  shop: z.object({ name: z.string(), currencyCode: z.string(), ianaTimezone: z.string(), myshopifyDomain: z.string() }),
+  shopLocales: z.array(z.object({ locale: z.string(), primary: z.boolean() })),
+});
+
+const productsSchema = z.object({
+  shop: z.object({ currencyCode: z.string() }),
+  products: z.object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        handle: z.string(),
+        vendor: z.string(),
+        productType: z.string(),
+        tags: z.array(z.string()),
+        status: z.enum(["ACTIVE", "DRAFT", "ARCHIVED"]),
+        onlineStoreUrl: z.string().nullable(),
+        collections: z.object({ nodes: z.array(idNodeSchema) }),
+        variants: z.object({
+          nodes: z.array(
+            z.object({
+              id: z.string(),
+              title: z.string(),
+              sku: z.string().nullable(),
+              price: z.string(),
+              compareAtPrice: z.string().nullable(),
+              inventoryQuantity: z.number().int().nullable(),
+              inventoryPolicy: z.enum(["DENY", "CONTINUE"]),
+              availableForSale: z.boolean(),
+              inventoryItem: z.object({ tracked: z.boolean(), unitCost: moneyV2Schema.nullable() }),
+            }),
+          ),
+        }),
+      }),
+    ),
+    pageInfo: pageInfoSchema,
+  }),
+});
+
+const collectionsSchema = z.object({
+  collections: z.object({
+    nodes: z.array(z.object({ id: z.string(), title: z.string(), handle: z.string() })),
+    pageInfo: pageInfoSchema,
+  }),
+});
+
+const ordersSchema = z.object({
+  orders: z.object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        createdAt: z.coerce.date(),
+        updatedAt: z.coerce.date(),
+        currencyCode: z.string(),
+        test: z.boolean(),
+        cancelledAt: z.coerce.date().nullable(),
+        customer: idNodeSchema.nullable(),
+        subtotalPriceSet: shopMoneySchema.nullable(),
+        totalDiscountsSet: shopMoneySchema.nullable(),
+        lineItems: z.object({
+          nodes: z.array(
+            z.object({
+              id: z.string(),
+              title: z.string(),
+              quantity: z.number().int(),
+              product: idNodeSchema.nullable(),
+              variant: idNodeSchema.nullable(),
+              originalUnitPriceSet: shopMoneySchema,
+              totalDiscountSet: shopMoneySchema,
+              customAttributes: z.array(z.object({ key: z.string(), value: z.string().nullable() })),
+            }),
+          ),
+        }),
+      }),
+    ),
+    pageInfo: pageInfoSchema,
+  }),
+});
+
+const appMetafieldSchema = z.object({
+  currentAppInstallation: z.object({ id: z.string(), metafield: z.object({ value: z.string() }).nullable() }),
+});
+const appInstallationIdSchema = z.object({ currentAppInstallation: z.object({ id: z.string() }) });
+const setMetafieldsSchema = z.object({
+  metafieldsSet: z.object({ userErrors: userErrorsSchema }),
+});
+const discountMutationPayload = z.object({
+  automaticAppDiscount: z.object({ discountId: z.string() }).nullable(),
+  userErrors: userErrorsSchema,
+});
+const createDiscountSchema = z.object({ discountAutomaticAppCreate: discountMutationPayload });
+const updateDiscountSchema = z.object({ discountAutomaticAppUpdate: discountMutationPayload });
+const deleteDiscountSchema = z.object({
+  discountAutomaticDelete: z.object({ deletedAutomaticDiscountId: z.string().nullable(), userErrors: userErrorsSchema }),
+});
+
+function toMoney(value: z.infer<typeof moneyV2Schema>): Money {
+  return parseDecimal(value.amount, value.currencyCode);
+}
+
+function pageOf<T>(items: T[], pageInfo: z.infer<typeof pageInfoSchema>): Page<T> {
+  return { items, nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null };
+}
+
+function discountVariables(input: AutomaticAppDiscountInput) {
+  return {
+    title: input.title,
+    functionHandle: input.functionHandle,
+    startsAt: input.startsAt.toISOString(),
+    endsAt: input.endsAt?.toISOString() ?? null,
+    combinesWith: input.combinesWith,
+    discountClasses: input.discountClasses,
+    metafields: input.metafields.map((metafield) => ({ namespace: "$app", ...metafield })),
+  };
+}
+
+/** The shop-data port over Shopify's Admin GraphQL API, for one authenticated shop. */
+export function createShopifyShopData(shop: string, graphql: AdminGraphqlClient, sleep?: Sleep): ShopDataPort {
+  const run = <Data>(operation: string, variables: Record<string, unknown>, schema: z.ZodType<Data>) =>
+    runAdminGraphql(graphql, operation, variables, schema, sleep);
+  let appInstallationId: Promise<string> | undefined;
+  const getAppInstallationId = () => {
+    appInstallationId ??= run(APP_INSTALLATION_ID_QUERY, {}, appInstallationIdSchema).then(
+      (data) => data.currentAppInstallation.id,
+    );
+    return appInstallationId;
+  };
+
+  return {
+    shop,
+
+    async getShopInfo() {
+      const data = await run(SHOP_INFO_QUERY, {}, shopInfoSchema);
+      const primary = data.shopLocales.find((locale) => locale.primary);
+      return {
+        shop: data.shop.myshopifyDomain,
+        name: data.shop.name,
+        currencyCode: data.shop.currencyCode,
+        ianaTimezone: data.shop.ianaTimezone,
+        primaryLocale: primary?.locale ?? "en",
+      };
+    },
+
+    async listProducts(page: PageRequest) {
+      const data = await run(
+        PRODUCTS_QUERY,
+        { first: Math.min(page.first, PRODUCTS_PAGE_SIZE), after: page.after ?? null },
+        productsSchema,
+      );
+      const currency = data.shop.currencyCode;
+      const products = data.products.nodes.map(
+        (product): CatalogProduct => ({
+          id: product.id,
+          title: product.title,
+          handle: product.handle,
+          vendor: product.vendor,
+          productType: product.productType,
+          tags: product.tags,
+          status: product.status,
+          publishedOnlineStore: product.onlineStoreUrl !== null,
+          collectionIds: product.collections.nodes.map((collection) => collection.id),
+          variants: product.variants.nodes.map((variant) => ({
+            id: variant.id,
+            title: variant.title,
+            sku: variant.sku ?? "",
+            price: parseDecimal(variant.price, currency),
+            compareAtPrice: variant.compareAtPrice === null ? null : parseDecimal(variant.compareAtPrice, currency),
+            unitCost: variant.inventoryItem.unitCost ? toMoney(variant.inventoryItem.unitCost) : null,
+            inventoryQuantity: variant.inventoryItem.tracked ? variant.inventoryQuantity : null,
+            inventoryPolicy: variant.inventoryPolicy,
+            availableForSale: variant.availableForSale,
+          })),
+        }),
+      );
+      return pageOf(products, data.products.pageInfo);
+    },
+
+    async listCollections(page: PageRequest) {
+      const data = await run(
+        COLLECTIONS_QUERY,
+        { first: Math.min(page.first, MAX_PAGE_SIZE), after: page.after ?? null },
+        collectionsSchema,
+      );
+      return pageOf(data.collections.nodes, data.collections.pageInfo);
+    },
+
+    async listOrders(page) {
+      const data = await run(
+        ORDERS_QUERY,
+        {
+          first: Math.min(page.first, ORDERS_PAGE_SIZE),
+          after: page.after ?? null,
+          query: page.updatedSince ? `updated_at:>='${page.updatedSince.toISOString()}'` : null,
+        },
+        ordersSchema,
+      );
+      const orders = data.orders.nodes.map((order): ShopOrder => {
+        const zero = { amountMinor: 0, currency: order.currencyCode };
+        return {
+          id: order.id,
+          name: order.name,
+          createdAt: order.createdAt,
+          updatedAt: order.updatedAt,
+          currencyCode: order.currencyCode,
+          customerId: order.customer?.id ?? null,
+          cancelledAt: order.cancelledAt,
+          test: order.test,
+          subtotal: order.subtotalPriceSet ? toMoney(order.subtotalPriceSet.shopMoney) : zero,
+          totalDiscount: order.totalDiscountsSet ? toMoney(order.totalDiscountsSet.shopMoney) : zero,
+          lines: order.lineItems.nodes.map((line) => ({
+            id: line.id,
+            productId: line.product?.id ?? null,
+            variantId: line.variant?.id ?? null,
+            title: line.title,
+            quantity: line.quantity,
+            unitPrice: toMoney(line.originalUnitPriceSet.shopMoney),
+            discount: toMoney(line.totalDiscountSet.shopMoney),
+            properties: Object.fromEntries(line.customAttributes.map((attribute) => [attribute.key, attribute.value ?? ""])),
+          })),
+        };
+      });
+      return pageOf(orders, data.orders.pageInfo);
+    },
+
+    async getAppMetafield(key: string) {
+      const data = await run(APP_INSTALLATION_METAFIELD_QUERY, { key }, appMetafieldSchema);
+      return data.currentAppInstallation.metafield?.value ?? null;
+    },
+
+    async setAppMetafields(metafields: AppMetafieldInput[]) {
+      const ownerId = await getAppInstallationId();
+      const data = await run(
+        SET_METAFIELDS_MUTATION,
+        { metafields: metafields.map((metafield) => ({ ownerId, namespace: "$app", ...metafield })) },
+        setMetafieldsSchema,
+      );
+      assertNoUserErrors("Saving the storefront configuration failed", data.metafieldsSet.userErrors);
+    },
+
+    async saveAutomaticAppDiscount(input: AutomaticAppDiscountInput) {
+      const payload = input.discountId
+        ? (
+            await run(
+              UPDATE_AUTOMATIC_APP_DISCOUNT_MUTATION,
+              { id: input.discountId, discount: discountVariables(input) },
+              updateDiscountSchema,
+            )
+          ).discountAutomaticAppUpdate
+        : (await run(CREATE_AUTOMATIC_APP_DISCOUNT_MUTATION, { discount: discountVariables(input) }, createDiscountSchema))
+            .discountAutomaticAppCreate;
+      assertNoUserErrors(`Saving the discount "${input.title}" failed`, payload.userErrors);
+      if (!payload.automaticAppDiscount) {
+        throw new ShopDataError(`Shopify returned no discount for "${input.title}" and no error`);
+      }
+      return { discountId: payload.automaticAppDiscount.discountId };
+    },
+
+    async deleteAutomaticAppDiscount(discountId: string) {
+      const data = await run(DELETE_AUTOMATIC_DISCOUNT_MUTATION, { id: discountId }, deleteDiscountSchema);
+      assertNoUserErrors("Deleting the discount failed", data.discountAutomaticDelete.userErrors);
+    },
+  };
+}
