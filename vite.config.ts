@@ -11,18 +11,16 @@ declare module "@remix-run/node" {
 export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000), host: "127.0.0.1" },
   plugins: [
-    !process.env.VITEST &&
-      remix({
-        ignoredRouteFiles: ["**/.*", "**/*.test.ts", "**/*.test.tsx"],
-        future: {
-          v3_fetcherPersist: true,
-          v3_relativeSplatPath: true,
-          v3_throwAbortReason: true,
-          v3_lazyRouteDiscovery: true,
-          v3_singleFetch: true,
-          v3_routeConfig: false,
-        },
-      }),
+    remix({
+      ignoredRouteFiles: ["**/.*", "**/*.test.ts", "**/*.test.tsx"],
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_lazyRouteDiscovery: true,
+        v3_singleFetch: true,
+      },
+    }),
     tsconfigPaths(),
   ],
   build: { assetsInlineLimit: 0 },

@@ -53,8 +53,10 @@ export class EnvError extends Error {
 const DEMO_SHOPIFY = {
   apiKey: "pairwise-demo-api-key",
   apiSecretKey: "pairwise-demo-api-secret",
-  scopes: "read_products,read_inventory,read_orders,write_discounts,write_app_proxy",
 };
+
+/** The access scopes the demo shop has granted: those shopify.app.toml asks for. */
+export const DEMO_SCOPES = "read_products,read_inventory,read_orders,read_customers,write_discounts,read_discounts,write_app_proxy";
 
 /**
  * Parses the environment once at start-up. Outside demo mode the Shopify credentials are required; in production the
@@ -92,7 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       apiKey: raw.SHOPIFY_API_KEY ?? DEMO_SHOPIFY.apiKey,
       apiSecretKey: raw.SHOPIFY_API_SECRET ?? DEMO_SHOPIFY.apiSecretKey,
       appUrl: raw.SHOPIFY_APP_URL ?? `http://localhost:${raw.PORT}`,
-      scopes: (raw.SCOPES ?? DEMO_SHOPIFY.scopes).split(",").map((scope) => scope.trim()).filter(Boolean),
+      scopes: (raw.SCOPES ?? DEMO_SCOPES).split(",").map((scope) => scope.trim()).filter(Boolean),
       customShopDomains: raw.SHOP_CUSTOM_DOMAIN ? [raw.SHOP_CUSTOM_DOMAIN] : [],
     },
   };

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { DEMO_SHOP, env } from "../env.server";
+import { DEMO_SCOPES, DEMO_SHOP } from "../env.server";
 import { recordShopInstalled } from "../services/shop-lifecycle.server";
 import { generateDemoShop } from "./generate";
 
@@ -56,7 +56,7 @@ export async function seedDemoShop(prisma: PrismaClient, now: Date, shop = DEMO_
           seedVersion: DEMO_SEED_VERSION,
         },
       });
-      await recordShopInstalled(tx, shop, env().shopify.scopes.join(","));
+      await recordShopInstalled(tx, shop, DEMO_SCOPES);
       await tx.demoCollection.createMany({ data: data.collections.map((collection) => ({ shop, ...collection })) });
       await tx.demoProduct.createMany({
         data: data.products.map(({ variants: _variants, collectionHandle: _collection, consumable: _c, popularity: _p, ...product }) => ({

@@ -13,7 +13,8 @@ export async function processWebhookOnce(
   effect: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<WebhookDeliveryOutcome> {
   return prisma.$transaction(async (tx) => {
-    const recorded = await tx.webhookDelivery.createMany({ data: [delivery], skipDuplicates: true });
+    const { webhookId, shop, topic } = delivery;
+    const recorded = await tx.webhookDelivery.createMany({ data: [{ webhookId, shop, topic }], skipDuplicates: true });
     if (recorded.count === 0) return "duplicate";
     await effect(tx);
     return "processed";

@@ -69,12 +69,17 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
       ),
     );
 
+  const requireDemoShop = async () => {
+    const demoShop = await prisma.demoShop.findUnique({ where: { shop } });
+    if (!demoShop) throw new ShopDataError(`The demo store ${shop} has not been seeded (run npm run db:seed-demo)`);
+    return demoShop;
+  };
+
   return {
     shop,
 
     async getShopInfo() {
-      const demoShop = await prisma.demoShop.findUnique({ where: { shop } });
-      if (!demoShop) throw new ShopDataError(`The demo store ${shop} has not been seeded`);
+      const demoShop = await requireDemoShop();
       return {
         shop,
         name: demoShop.name,
@@ -87,7 +92,7 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
     async listProducts(page) {
       const first = pageSize(page.first);
       const [demoShop, rows] = await Promise.all([
-        prisma.demoShop.findUniqueOrThrow({ where: { shop } }),
+        requireDemoShop(),
         prisma.demoProduct.findMany({
           where: { shop, ...(page.after ? { id: { gt: page.after } } : {}) },
           orderBy: { id: "asc" },

@@ -1,0 +1,60 @@
+import type { PrismaClient } from "@prisma/client";
+import { SHOP_SCOPED_TABLES } from "../../app/services/compliance.server";
+
+/** Puts at least one row for `shop` into every table of the schema. */
+export async function fillEveryTable(prisma: PrismaClient, shop: string): Promise<void> {
+  const product = `gid://shopify/Product/${shop}-1`;
+  const collection = `gid://shopify/Collection/${shop}-1`;
+  const order = `gid://shopify/Order/${shop}-1`;
+  const customer = "gid://shopify/Customer/191167";
+  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "token" } });
+  await prisma.shop.create({ data: { shop, scope: "read_products" } });
+  await prisma.webhookDelivery.create({ data: { webhookId: `${shop}-webhook`, shop, topic: "APP_UNINSTALLED" } });
+  await prisma.complianceRequest.create({ data: { shop, topic: "CUSTOMERS_DATA_REQUEST", customerId: "191167", report: {} } });
+  await prisma.demoShop.create({
+    data: { shop, name: shop, currencyCode: "USD", ianaTimezone: "UTC", primaryLocale: "en", seedVersion: 0 },
+  });
+  await prisma.demoProduct.create({
+    data: {
+      shop, id: product, title: "Kettle", handle: "kettle", vendor: "V", productType: "Kettle", tags: [], status: "ACTIVE",
+      publishedOnlineStore: true, createdAt: new Date(),
+      variants: {
+        create: [{ id: `${product}-v`, title: "Default Title", sku: "K", priceMinor: 4500, inventoryQuantity: 3, inventoryPolicy: "DENY", position: 1 }],
+      },
+    },
+  });
+  await prisma.demoCollection.create({ data: { shop, id: collection, title: "Brewing", handle: "brewing" } });
+  await prisma.demoCollectionProduct.create({ data: { shop, collectionId: collection, productId: product, position: 0 } });
+  await prisma.demoCustomer.create({
+    data: { shop, id: customer, email: "ada@example.com", firstName: "Ada", lastName: "L", createdAt: new Date() },
+  });
+  await prisma.demoOrder.create({
+    data: {
+      shop, id: order, name: "#1001", createdAt: new Date(), updatedAt: new Date(), currencyCode: "USD", customerId: customer,
+      subtotalMinor: 4500, totalDiscountMinor: 0,
+      lines: {
+        create: [{ id: `${order}-l`, productId: product, variantId: `${product}-v`, title: "Kettle", quantity: 1, unitPriceMinor: 4500, discountMinor: 0, properties: {} }],
+      },
+    },
+  });
+  await prisma.demoMetafield.create({ data: { shop, ownerId: "gid://shopify/AppInstallation/1", namespace: "$app", key: "k", type: "json", value: "{}" } });
+  await prisma.demoDiscount.create({
+    data: {
+      shop, id: `gid://shopify/DiscountAutomaticNode/${shop}`, title: "Bundle", functionHandle: "f", startsAt: new Date(),
+      combinesWith: {}, discountClasses: ["PRODUCT"],
+    },
+  });
+}
+
+/** Rows per table for one shop. */
+export async function countRowsPerTable(prisma: PrismaClient, shop: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of SHOP_SCOPED_TABLES) {
+    const rows = await prisma.$queryRawUnsafe<{ count: bigint | number }[]>(
+      `SELECT count(*) AS count FROM "${table}" WHERE "shop" = $1`,
+      shop,
+    );
+    counts[table] = Number(rows[0]?.count ?? 0);
+  }
+  return counts;
+}
