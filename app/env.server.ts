@@ -49,6 +49,10 @@ export class EnvError extends Error {
   }
 }
 
+function envErrorFrom(error: z.ZodError): EnvError {
+  return new EnvError(error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+}
+
 /** Demo credentials: demo mode only listens on loopback, so these never guard anything reachable from outside. */
 const DEMO_SHOPIFY = {
   apiKey: "pairwise-demo-api-key",
@@ -64,9 +68,7 @@ export const DEMO_SCOPES = "read_products,read_inventory,read_orders,read_custom
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = rawEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
+  if (!parsed.success) throw envErrorFrom(parsed.error);
   const raw = parsed.data;
   const problems: string[] = [];
   const requireVar = <K extends keyof typeof raw>(name: K, why: string) => {
@@ -107,9 +109,7 @@ function defaultedDatabaseUrl(raw: { DATABASE_URL?: string; PAIRWISE_DEMO: boole
 /** Only the database URL, for commands such as migrations that never talk to Shopify. */
 export function parseDatabaseUrl(source: Record<string, string | undefined>): string {
   const parsed = rawEnvSchema.pick({ DATABASE_URL: true, PAIRWISE_DEMO: true }).safeParse(source);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
+  if (!parsed.success) throw envErrorFrom(parsed.error);
   return defaultedDatabaseUrl(parsed.data);
 }
 
