@@ -1,0 +1,504 @@
+// The offer engine: for a cart and a shop's offers, which discounts apply, what to nudge and suggest, and why.
+// Pure and deterministic: lines are taken in id order and offers in (priority, saving, id) order, so neither the
+// cart's nor the storage's order changes the result. All amounts are integers in the cart's minor units.
+import { toDecimal } from "../money";
+import { allocateProportionally, convertMinor, parseRate, percentOf } from "./arithmetic";
+import { failedCondition, lineMatches, withinDates, type ConditionFacts } from "./conditions";
+import type {
+  CartLine,
+  CatalogEntry,
+  DiscountClass,
+  EngineCart,
+  EngineContext,
+  EngineOffer,
+  EngineResult,
+  LineDiscount,
+  Nudge,
+  OfferTrace,
+  Reward,
+  Selector,
+  Suggestion,
+} from "./types";
+
+export type EvaluateOptions = {
+  /** Needed for suggestions: without it none are made, since nothing could be checked for stock. */
+  catalog?: ReadonlyMap<string, CatalogEntry>;
+  maxSuggestions?: number;
+};
+
+type Claim = { line: number; quantity: number };
+type Piece = { line: number; quantity: number; amountMinor: number };
+
+type OfferOutcome = {
+  pieces: Piece[];
+  order: Reward | null;
+  freeShipping: boolean;
+  nudges: Nudge[];
+  suggest: { productIds: string[]; variantId?: string; reason: string }[];
+  /** Why nothing applied, when nothing did. */
+  reason: string | null;
+};
+
+type Evaluation = {
+  lines: CartLine[];
+  remaining: number[];
+  facts: ConditionFacts;
+  toCart: (shopMinor: number) => number;
+  money: (minor: number) => string;
+};
+
+const percentText = (basisPoints: number) => `${basisPoints / 100} %`;
+
+function emptyOutcome(reason: string | null = null): OfferOutcome {
+  return { pieces: [], order: null, freeShipping: false, nudges: [], suggest: [], reason };
+}
+
+/** Lines matching the selector that still have unclaimed units, most expensive first (ties: line id). */
+function eligibleLines(evaluation: Evaluation, selector: Selector, remaining: number[]): number[] {
+  const indices: number[] = [];
+  evaluation.lines.forEach((line, index) => {
+    if ((remaining[index] ?? 0) > 0 && lineMatches(line, selector)) indices.push(index);
+  });
+  return indices.sort((a, b) => (evaluation.lines[b]?.unitPriceMinor ?? 0) - (evaluation.lines[a]?.unitPriceMinor ?? 0) || a - b);
+}
+
+/** Takes `quantity` units from the given lines in order; null (and nothing taken) when there are not enough. */
+function take(order: number[], quantity: number, remaining: number[]): Claim[] | null {
+  const claims: Claim[] = [];
+  let needed = quantity;
+  for (const line of order) {
+    if (needed === 0) break;
+    const taken = Math.min(remaining[line] ?? 0, needed);
+    if (taken > 0) {
+      claims.push({ line, quantity: taken });
+      needed -= taken;
+    }
+  }
+  if (needed > 0) return null;
+  for (const claim of claims) remaining[claim.line] = (remaining[claim.line] ?? 0) - claim.quantity;
+  return claims;
+}
+
+function groupValue(evaluation: Evaluation, claims: Claim[]): number {
+  return claims.reduce((sum, claim) => sum + claim.quantity * (evaluation.lines[claim.line]?.unitPriceMinor ?? 0), 0);
+}
+
+/** The discount a reward gives on a group of units worth `value`, never more than the group is worth. */
+function groupDiscount(reward: Reward, value: number, evaluation: Evaluation): number {
+  if (reward.type === "percentage") return percentOf(value, Math.min(reward.basisPoints, 10000));
+  if (reward.type === "fixed_amount") return Math.min(evaluation.toCart(reward.amountMinor), value);
+  return Math.max(0, value - evaluation.toCart(reward.amountMinor));
+}
+
+/** Spreads a group discount over its units in proportion to their prices. */
+function piecesFor(evaluation: Evaluation, claims: Claim[], discount: number): Piece[] {
+  const weights = claims.map((claim) => claim.quantity * (evaluation.lines[claim.line]?.unitPriceMinor ?? 0));
+  const amounts = allocateProportionally(discount, weights);
+  return claims.map((claim, index) => ({ line: claim.line, quantity: claim.quantity, amountMinor: amounts[index] ?? 0 }));
+}
+
+function selectorProductIds(selector: Selector): string[] {
+  return selector.productIds ?? [];
+}
+
+function evaluateFixedBundle(offer: Extract<EngineOffer, { kind: "fixed_bundle" }>, evaluation: Evaluation): OfferOutcome {
+  const outcome = emptyOutcome();
+  const remaining = [...evaluation.remaining];
+  let applications = 0;
+  while (applications < offer.maxApplications) {
+    const trial = [...remaining];
+    const claims: Claim[] = [];
+    const complete = offer.items.every((item) => {
+      const taken = take(eligibleLines(evaluation, item.selector, trial), item.quantity, trial);
+      if (taken) claims.push(...taken);
+      return taken !== null;
+    });
+    if (!complete) break;
+    remaining.splice(0, remaining.length, ...trial);
+    outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation)));
+    applications += 1;
+  }
+  if (applications === 0) {
+    const present = offer.items.filter((item) => evaluation.lines.some((line) => lineMatches(line, item.selector)));
+    const missing = offer.items.filter((item) => !present.includes(item)).flatMap((item) => selectorProductIds(item.selector));
+    outcome.reason = "the cart does not hold every item of the bundle";
+    if (present.length > 0 && missing.length > 0) {
+      outcome.nudges.push({ offerId: offer.id, type: "complete_bundle", productIds: missing, message: `Complete the ${offer.title} bundle to save` });
+      outcome.suggest.push({ productIds: missing, reason: "completes a bundle" });
+    }
+  }
+  return outcome;
+}
+
+function evaluateMixMatch(offer: Extract<EngineOffer, { kind: "mix_match" }>, evaluation: Evaluation): OfferOutcome {
+  const outcome = emptyOutcome();
+  const remaining = [...evaluation.remaining];
+  let applications = 0;
+  while (applications < offer.maxApplications) {
+    const claims = take(eligibleLines(evaluation, offer.pool, remaining), offer.quantity, remaining);
+    if (!claims) break;
+    outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation)));
+    applications += 1;
+  }
+  const leftover = eligibleLines(evaluation, offer.pool, remaining).reduce((sum, line) => sum + (remaining[line] ?? 0), 0);
+  if (applications < offer.maxApplications && leftover > 0) {
+    const missing = offer.quantity - leftover;
+    outcome.nudges.push({ offerId: offer.id, type: "add_quantity", quantity: missing, message: `Add ${missing} more to get ${offer.title}` });
+    outcome.suggest.push({ productIds: selectorProductIds(offer.pool), reason: "fills a mix and match set" });
+  }
+  if (applications === 0) outcome.reason = `fewer than ${offer.quantity} eligible items in the cart`;
+  return outcome;
+}
+
+function tierDiscountForLine(reward: Reward, line: CartLine, quantity: number, evaluation: Evaluation): number {
+  const value = line.unitPriceMinor * quantity;
+  if (reward.type === "percentage") return percentOf(value, Math.min(reward.basisPoints, 10000));
+  if (reward.type === "fixed_amount") return Math.min(evaluation.toCart(reward.amountMinor), line.unitPriceMinor) * quantity;
+  return Math.max(0, line.unitPriceMinor - evaluation.toCart(reward.amountMinor)) * quantity;
+}
+
+function evaluateQuantityBreaks(offer: Extract<EngineOffer, { kind: "quantity_breaks" }>, evaluation: Evaluation): OfferOutcome {
+  const outcome = emptyOutcome();
+  const tiers = [...offer.tiers].sort((a, b) => a.minQuantity - b.minQuantity);
+  const groups = new Map<string, number[]>();
+  for (const index of eligibleLines(evaluation, offer.scope, evaluation.remaining).sort((a, b) => a - b)) {
+    const line = evaluation.lines[index];
+    if (!line) continue;
+    const key = offer.per === "product" ? line.productId : offer.per === "variant" ? line.variantId : "scope";
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  }
+  for (const indices of groups.values()) {
+    const quantity = indices.reduce((sum, index) => sum + (evaluation.remaining[index] ?? 0), 0);
+    const reached = tiers.filter((tier) => tier.minQuantity <= quantity).at(-1);
+    const next = tiers.find((tier) => tier.minQuantity > quantity);
+    if (next) {
+      const more = next.minQuantity - quantity;
+      const saving = next.reward.type === "percentage" ? ` to save ${percentText(next.reward.basisPoints)}` : " to save more";
+      outcome.nudges.push({
+        offerId: offer.id,
+        type: "add_quantity",
+        quantity: more,
+        ...(next.reward.type === "percentage" ? { basisPoints: next.reward.basisPoints } : {}),
+        message: `Add ${more} more${saving}`,
+      });
+    }
+    if (!reached) continue;
+    for (const index of indices) {
+      const line = evaluation.lines[index];
+      const units = evaluation.remaining[index] ?? 0;
+      if (!line || units === 0) continue;
+      outcome.pieces.push({ line: index, quantity: units, amountMinor: tierDiscountForLine(reached.reward, line, units, evaluation) });
+    }
+  }
+  if (outcome.pieces.length === 0) outcome.reason = "no eligible product reaches the first tier";
+  return outcome;
+}
+
+function evaluateSpendTiers(offer: Extract<EngineOffer, { kind: "spend_tiers" }>, evaluation: Evaluation): OfferOutcome {
+  const outcome = emptyOutcome();
+  const subtotal = evaluation.facts.subtotalMinor;
+  const tiers = [...offer.tiers].sort((a, b) => a.minSubtotalMinor - b.minSubtotalMinor);
+  const reached = tiers.filter((tier) => evaluation.toCart(tier.minSubtotalMinor) <= subtotal);
+  outcome.order = reached.filter((tier) => tier.reward).at(-1)?.reward ?? null;
+  outcome.freeShipping = reached.some((tier) => tier.freeShipping);
+  const next = tiers.find((tier) => evaluation.toCart(tier.minSubtotalMinor) > subtotal);
+  if (next) {
+    const amountMinor = evaluation.toCart(next.minSubtotalMinor) - subtotal;
+    const what = next.freeShipping && !outcome.freeShipping
+      ? "for free shipping"
+      : next.reward?.type === "percentage"
+        ? `to save ${percentText(next.reward.basisPoints)}`
+        : "to save more";
+    outcome.nudges.push({
+      offerId: offer.id,
+      type: "spend_more",
+      amountMinor,
+      freeShipping: Boolean(next.freeShipping),
+      message: `Spend ${evaluation.money(amountMinor)} more ${what}`,
+    });
+  }
+  if (!outcome.order && !outcome.freeShipping) outcome.reason = "the subtotal has not reached the first tier";
+  return outcome;
+}
+
+function evaluateBuyXGetY(offer: Extract<EngineOffer, { kind: "buy_x_get_y" }>, evaluation: Evaluation): OfferOutcome {
+  const outcome = emptyOutcome();
+  const remaining = [...evaluation.remaining];
+  const cheapestFirst = (indices: number[]) => [...indices].reverse();
+  const spendBased = "minSubtotalMinor" in offer.buy;
+  const spendApplications = "minSubtotalMinor" in offer.buy
+    ? Math.floor(evaluation.facts.subtotalMinor / Math.max(1, evaluation.toCart(offer.buy.minSubtotalMinor)))
+    : 0;
+  let applications = 0;
+  while (applications < offer.maxApplications) {
+    const trial = [...remaining];
+    if ("selector" in offer.buy) {
+      if (!take(eligibleLines(evaluation, offer.buy.selector, trial), offer.buy.quantity, trial)) break;
+    } else if (applications >= spendApplications) {
+      break;
+    }
+    const gets = take(cheapestFirst(eligibleLines(evaluation, offer.get.selector, trial)), offer.get.quantity, trial);
+    if (!gets) break;
+    remaining.splice(0, remaining.length, ...trial);
+    const discount = percentOf(groupValue(evaluation, gets), Math.min(offer.basisPoints, 10000));
+    outcome.pieces.push(...piecesFor(evaluation, gets, discount));
+    applications += 1;
+  }
+  if (applications === 0) {
+    const qualifies = spendBased
+      ? spendApplications > 0
+      : "selector" in offer.buy && take(eligibleLines(evaluation, offer.buy.selector, [...evaluation.remaining]), offer.buy.quantity, [...evaluation.remaining]) !== null;
+    outcome.reason = qualifies ? "the reward item is not in the cart" : "the cart does not hold what must be bought";
+    if (qualifies && offer.get.productId) {
+      const variantId = offer.get.variantId;
+      const free = offer.basisPoints >= 10000;
+      if (variantId) {
+        outcome.nudges.push({
+          offerId: offer.id,
+          type: "add_gift",
+          productId: offer.get.productId,
+          variantId,
+          message: free ? `Add your free gift: ${offer.title}` : `Add it to get ${percentText(offer.basisPoints)} off: ${offer.title}`,
+        });
+      }
+      outcome.suggest.push({ productIds: [offer.get.productId], ...(variantId ? { variantId } : {}), reason: free ? "free gift" : "discounted with your purchase" });
+    }
+  }
+  return outcome;
+}
+
+function evaluateCartRule(offer: Extract<EngineOffer, { kind: "cart_rule" }>, evaluation: Evaluation): OfferOutcome {
+  const outcome = emptyOutcome();
+  const remaining = [...evaluation.remaining];
+  for (const action of offer.actions) {
+    if (action.type === "discount") {
+      if (!action.target) {
+        outcome.order = action.reward;
+        continue;
+      }
+      const indices = eligibleLines(evaluation, action.target, remaining);
+      const claims = indices.map((line) => ({ line, quantity: remaining[line] ?? 0 }));
+      for (const claim of claims) remaining[claim.line] = 0;
+      if (claims.length > 0) {
+        outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(action.reward, groupValue(evaluation, claims), evaluation)));
+      }
+    } else if (action.type === "free_shipping") {
+      outcome.freeShipping = true;
+    } else if (action.type === "gift") {
+      const gift = take(eligibleLines(evaluation, { variantIds: [action.variantId] }, remaining), 1, remaining);
+      if (gift) {
+        outcome.pieces.push(...piecesFor(evaluation, gift, groupValue(evaluation, gift)));
+      } else {
+        outcome.nudges.push({ offerId: offer.id, type: "add_gift", productId: action.productId, variantId: action.variantId, message: `Add your free gift: ${offer.title}` });
+        outcome.suggest.push({ productIds: [action.productId], variantId: action.variantId, reason: "free gift" });
+      }
+    } else {
+      outcome.suggest.push({ productIds: action.productIds, reason: "recommended with your cart" });
+    }
+  }
+  if (outcome.pieces.length === 0 && !outcome.order && !outcome.freeShipping && outcome.suggest.length === 0) {
+    outcome.reason = "no action had anything to act on";
+  }
+  return outcome;
+}
+
+function evaluateOffer(offer: EngineOffer, evaluation: Evaluation): OfferOutcome {
+  switch (offer.kind) {
+    case "fixed_bundle":
+      return evaluateFixedBundle(offer, evaluation);
+    case "mix_match":
+      return evaluateMixMatch(offer, evaluation);
+    case "quantity_breaks":
+      return evaluateQuantityBreaks(offer, evaluation);
+    case "spend_tiers":
+      return evaluateSpendTiers(offer, evaluation);
+    case "buy_x_get_y":
+      return evaluateBuyXGetY(offer, evaluation);
+    case "cart_rule":
+      return evaluateCartRule(offer, evaluation);
+  }
+}
+
+/** Keeps each discounted unit at or above the merchant's minimum margin when its cost is known. */
+function applyMarginGuard(offer: EngineOffer, pieces: Piece[], evaluation: Evaluation): Piece[] {
+  const margin = offer.minMarginBasisPoints;
+  if (margin === undefined || margin <= 0 || margin >= 10000) return pieces;
+  return pieces.map((piece) => {
+    const line = evaluation.lines[piece.line];
+    if (!line || line.unitCostMinor === undefined) return piece;
+    const cost = evaluation.toCart(line.unitCostMinor);
+    const lowestUnitPrice = Math.ceil((cost * 10000) / (10000 - margin));
+    const maxPerUnit = Math.max(0, line.unitPriceMinor - lowestUnitPrice);
+    return { ...piece, amountMinor: Math.min(piece.amountMinor, maxPerUnit * piece.quantity) };
+  });
+}
+
+function classesOf(outcome: OfferOutcome): DiscountClass[] {
+  const classes: DiscountClass[] = [];
+  if (outcome.pieces.some((piece) => piece.amountMinor > 0)) classes.push("product");
+  if (outcome.order) classes.push("order");
+  if (outcome.freeShipping) classes.push("shipping");
+  return classes;
+}
+
+function saving(outcome: OfferOutcome): number {
+  return outcome.pieces.reduce((sum, piece) => sum + piece.amountMinor, 0);
+}
+
+/** Shopify's rule, applied among our own offers: two discounts combine only if each allows the other's class. */
+function combinationConflict(
+  offer: EngineOffer,
+  classes: DiscountClass[],
+  accepted: { offer: EngineOffer; classes: DiscountClass[] }[],
+): string | null {
+  for (const other of accepted) {
+    for (const mine of classes) {
+      for (const theirs of other.classes) {
+        if (!offer.combinesWith[theirs] || !other.offer.combinesWith[mine]) {
+          return `does not combine with "${other.offer.title}" (${theirs} discount)`;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+export function evaluateCart(
+  cart: EngineCart,
+  offers: readonly EngineOffer[],
+  context: EngineContext,
+  options: EvaluateOptions = {},
+): EngineResult {
+  const lines = [...cart.lines].filter((line) => line.quantity > 0).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rate = parseRate(context.presentmentRate) ?? { numerator: 1n, denominator: 1n };
+  const toCart = (shopMinor: number) => convertMinor(shopMinor, context.shopCurrency, cart.currency, rate);
+  const subtotalBefore = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
+  const evaluation: Evaluation = {
+    lines,
+    remaining: lines.map((line) => line.quantity),
+    toCart,
+    money: (minor) => `${toDecimal({ amountMinor: minor, currency: cart.currency })} ${cart.currency}`,
+    facts: {
+      cart: { ...cart, lines },
+      subtotalMinor: subtotalBefore,
+      itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+      today: context.today,
+      toCartMinor: toCart,
+    },
+  };
+
+  const trace: OfferTrace[] = [];
+  const candidates: EngineOffer[] = [];
+  for (const offer of offers) {
+    const reasons: string[] = [];
+    if (offer.status !== "active") reasons.push(`the offer is ${offer.status}`);
+    else if (!withinDates(context.today, offer.startsOn, offer.endsOn)) reasons.push("outside the offer's dates");
+    else {
+      const failure = offer.conditions ? failedCondition(offer.conditions, evaluation.facts) : null;
+      if (failure) reasons.push(`condition not met: ${failure}`);
+    }
+    if (reasons.length > 0) trace.push({ offerId: offer.id, applied: false, reasons });
+    else candidates.push(offer);
+  }
+
+  // Priority first; among equals, the one saving the customer most on this cart; then the id, for determinism.
+  const standalone = new Map(candidates.map((offer) => [offer.id, saving(evaluateOffer(offer, evaluation))]));
+  candidates.sort(
+    (a, b) => b.priority - a.priority || (standalone.get(b.id) ?? 0) - (standalone.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+
+  const accepted: { offer: EngineOffer; classes: DiscountClass[] }[] = [];
+  const pieces: { offer: EngineOffer; piece: Piece }[] = [];
+  let orderOffer: { offer: EngineOffer; reward: Reward } | null = null;
+  let shippingOffer: EngineOffer | null = null;
+  const nudges: Nudge[] = [];
+  const suggestionSources: { offer: EngineOffer; productIds: string[]; variantId?: string; reason: string }[] = [];
+
+  for (const offer of candidates) {
+    const outcome = evaluateOffer(offer, evaluation);
+    outcome.pieces = applyMarginGuard(offer, outcome.pieces, evaluation);
+    if (orderOffer && outcome.order) outcome.order = null;
+    if (shippingOffer && outcome.freeShipping) outcome.freeShipping = false;
+    const classes = classesOf(outcome);
+    const conflict = classes.length > 0 ? combinationConflict(offer, classes, accepted) : null;
+    if (conflict) {
+      // An offer that cannot apply next to better ones is not advertised either.
+      trace.push({ offerId: offer.id, applied: false, reasons: [conflict] });
+      continue;
+    }
+    nudges.push(...outcome.nudges);
+    suggestionSources.push(...outcome.suggest.map((source) => ({ offer, ...source })));
+    if (classes.length === 0) {
+      trace.push({ offerId: offer.id, applied: false, reasons: [outcome.reason ?? "another offer already gives this discount"] });
+      continue;
+    }
+    accepted.push({ offer, classes });
+    for (const piece of outcome.pieces) {
+      if (piece.amountMinor <= 0) continue;
+      evaluation.remaining[piece.line] = (evaluation.remaining[piece.line] ?? 0) - piece.quantity;
+      pieces.push({ offer, piece });
+    }
+    if (outcome.order) orderOffer = { offer, reward: outcome.order };
+    if (outcome.freeShipping) shippingOffer = offer;
+    trace.push({ offerId: offer.id, applied: true, reasons: classes.map((discountClass) => `applies a ${discountClass} discount`) });
+  }
+
+  const lineDiscounts: LineDiscount[] = pieces.map(({ offer, piece }) => ({
+    lineId: lines[piece.line]?.id ?? "",
+    offerId: offer.id,
+    quantity: piece.quantity,
+    amountMinor: piece.amountMinor,
+    message: offer.title,
+  }));
+  const productSaving = lineDiscounts.reduce((sum, discount) => sum + discount.amountMinor, 0);
+  const afterProducts = subtotalBefore - productSaving;
+  const orderAmount = orderOffer ? groupDiscount(orderOffer.reward, afterProducts, evaluation) : 0;
+
+  return {
+    currency: cart.currency,
+    lineDiscounts,
+    orderDiscount: orderOffer && orderAmount > 0 ? { offerId: orderOffer.offer.id, amountMinor: orderAmount, message: orderOffer.offer.title } : null,
+    shippingDiscount: shippingOffer ? { offerId: shippingOffer.id, basisPoints: 10000, message: shippingOffer.title } : null,
+    subtotalBeforeMinor: subtotalBefore,
+    subtotalAfterMinor: afterProducts - orderAmount,
+    nudges,
+    suggestions: rankSuggestions(suggestionSources, lines, options),
+    trace: trace.sort((a, b) => (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0)),
+  };
+}
+
+const DEFAULT_MAX_SUGGESTIONS = 3;
+
+/** Few, relevant, buyable: products not already in the cart, in stock and published, best offers first. */
+function rankSuggestions(
+  sources: { offer: EngineOffer; productIds: string[]; variantId?: string; reason: string }[],
+  lines: CartLine[],
+  options: EvaluateOptions,
+): Suggestion[] {
+  const catalog = options.catalog;
+  if (!catalog) return [];
+  const inCart = new Set(lines.map((line) => line.productId));
+  const buyableVariantOf = new Map<string, string>();
+  for (const entry of catalog.values()) {
+    if (entry.available && entry.published && !buyableVariantOf.has(entry.productId)) {
+      buyableVariantOf.set(entry.productId, entry.variantId);
+    }
+  }
+  const best = new Map<string, Suggestion>();
+  for (const source of sources) {
+    source.productIds.forEach((productId, rank) => {
+      if (inCart.has(productId)) return;
+      const requested = source.variantId ? catalog.get(source.variantId) : undefined;
+      const variantId = requested ? (requested.available && requested.published ? requested.variantId : undefined) : buyableVariantOf.get(productId);
+      if (!variantId) return;
+      const score = source.offer.priority * 1000 - rank;
+      const current = best.get(productId);
+      if (!current || score > current.score) {
+        best.set(productId, { productId, variantId, offerId: source.offer.id, reason: source.reason, score });
+      }
+    });
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1))
+    .slice(0, options.maxSuggestions ?? DEFAULT_MAX_SUGGESTIONS);
+}
