@@ -4,11 +4,15 @@
 //   schema                                                 prints the offers file's JSON Schema
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { en } from "zod/locales";
 import * as z from "zod/mini";
 import { compileFunctionConfig } from "../app/domain/engine/function-config";
 import { cartLinesOperations, deliveryOperations, evaluateFunctionInput, functionInputSchema } from "../app/domain/engine/function-io";
 import { offersFileSchema, type OffersFile } from "../app/domain/engine/offer-schema";
 import type { CatalogEntry } from "../app/domain/engine/types";
+
+// zod/mini carries no messages of its own; the English ones make each problem readable.
+z.config(en());
 
 const catalogSchema = z.array(z.object({ productId: z.string(), variantId: z.string(), available: z.boolean(), published: z.boolean() }));
 

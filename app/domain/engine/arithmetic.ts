@@ -46,13 +46,22 @@ export function convertMinor(
 export function allocateProportionally(total: number, weights: readonly number[]): number[] {
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
   if (weightSum <= 0 || total <= 0) return weights.map(() => 0);
-  // BigInt: total x weight can pass 2^53 on large carts.
+  if (total * weightSum <= Number.MAX_SAFE_INTEGER) {
+    const parts = weights.map((weight, index) => ({ index, share: Math.floor((total * weight) / weightSum), fraction: (total * weight) % weightSum }));
+    return distributeRemainder(total, parts);
+  }
+  // BigInt only where total x weight could pass 2^53.
   const bigTotal = BigInt(total);
   const bigSum = BigInt(weightSum);
   const parts = weights.map((weight, index) => {
     const product = bigTotal * BigInt(weight);
     return { index, share: Number(product / bigSum), fraction: product % bigSum };
   });
+  return distributeRemainder(total, parts);
+}
+
+/** Hands out what flooring left over, one unit each, to the largest fractions first (ties: earlier part). */
+function distributeRemainder<Fraction extends number | bigint>(total: number, parts: { index: number; share: number; fraction: Fraction }[]): number[] {
   let remainder = total - parts.reduce((sum, part) => sum + part.share, 0);
   const byFraction = [...parts].sort((a, b) => (b.fraction > a.fraction ? 1 : b.fraction < a.fraction ? -1 : a.index - b.index));
   for (const part of byFraction) {

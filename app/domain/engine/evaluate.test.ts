@@ -268,3 +268,13 @@ describe("money", () => {
     expect(discountsByLine(result)).toEqual({ "1:deep": [1, 250], "2:deep": [1, 500] });
   });
 });
+
+describe("placements", () => {
+  it("hides an offer's nudges where it is not placed, but keeps its discount", () => {
+    const breaks = offer("qb", { kind: "quantity_breaks", scope: { productIds: [P(1)] }, per: "product", tiers: [{ minQuantity: 1, reward: percent(500) }, { minQuantity: 2, reward: percent(1000) }] }, { placements: ["product_page"] });
+    const inCart = evaluateCart(cart([line(1, 1000)]), [breaks], USD_CONTEXT, { placement: "cart" });
+    expect(inCart.nudges).toEqual([]);
+    expect(inCart.lineDiscounts.map((d) => d.amountMinor)).toEqual([50]);
+    expect(evaluateCart(cart([line(1, 1000)]), [breaks], USD_CONTEXT, { placement: "product_page" }).nudges).toHaveLength(1);
+  });
+});

@@ -3,7 +3,7 @@
 // cart's nor the storage's order changes the result. All amounts are integers in the cart's minor units.
 import { toDecimal } from "../money";
 import { allocateProportionally, convertMinor, parseRate, percentOf } from "./arithmetic";
-import { failedCondition, lineMatches, withinDates, type ConditionFacts } from "./conditions";
+import { failedCondition, withinDates, type ConditionFacts } from "./conditions";
 import type {
   CartLine,
   CatalogEntry,
@@ -15,6 +15,7 @@ import type {
   LineDiscount,
   Nudge,
   OfferTrace,
+  Placement,
   Reward,
   Selector,
   Suggestion,
@@ -24,6 +25,8 @@ export type EvaluateOptions = {
   /** Needed for suggestions: without it none are made, since nothing could be checked for stock. */
   catalog?: ReadonlyMap<string, CatalogEntry>;
   maxSuggestions?: number;
+  /** Where the result will be shown: offers hidden there give no nudges or suggestions (their discounts still count). */
+  placement?: Placement;
 };
 
 type Claim = { line: number; quantity: number };
@@ -42,6 +45,10 @@ type OfferOutcome = {
 type Evaluation = {
   lines: CartLine[];
   remaining: number[];
+  /** Lines matching a selector, most expensive first (ties: line id); computed once per selector and cart. */
+  matching: (selector: Selector) => number[];
+  /** The line lists an offer's evaluation looked at: its result can only change if one of those lines changes. */
+  footprint: number[][];
   facts: ConditionFacts;
   toCart: (shopMinor: number) => number;
   money: (minor: number) => string;
@@ -53,21 +60,72 @@ function emptyOutcome(reason: string | null = null): OfferOutcome {
   return { pieces: [], order: null, freeShipping: false, nudges: [], suggest: [], reason };
 }
 
-/** Lines matching the selector that still have unclaimed units, most expensive first (ties: line id). */
-function eligibleLines(evaluation: Evaluation, selector: Selector, remaining: number[]): number[] {
-  const indices: number[] = [];
-  evaluation.lines.forEach((line, index) => {
-    if ((remaining[index] ?? 0) > 0 && lineMatches(line, selector)) indices.push(index);
+/** Where each selector value occurs in the cart, so a selector is matched without scanning every line. */
+type LineIndex = {
+  byPrice: number[];
+  rank: number[];
+  byKey: Map<string, number[]>;
+};
+
+function indexLines(lines: CartLine[]): LineIndex {
+  const byPrice = lines.map((_, index) => index).sort((a, b) => (lines[b]?.unitPriceMinor ?? 0) - (lines[a]?.unitPriceMinor ?? 0) || a - b);
+  const rank: number[] = [];
+  byPrice.forEach((line, position) => (rank[line] = position));
+  const byKey = new Map<string, number[]>();
+  const add = (key: string, index: number) => {
+    const list = byKey.get(key);
+    if (list) list.push(index);
+    else byKey.set(key, [index]);
+  };
+  lines.forEach((line, index) => {
+    add(`p:${line.productId}`, index);
+    add(`v:${line.variantId}`, index);
+    line.collectionIds?.forEach((id) => add(`c:${id}`, index));
+    line.productTags?.forEach((tag) => add(`t:${tag}`, index));
+    if (line.vendor !== undefined) add(`o:${line.vendor}`, index);
+    if (line.productType !== undefined) add(`y:${line.productType}`, index);
   });
-  return indices.sort((a, b) => (evaluation.lines[b]?.unitPriceMinor ?? 0) - (evaluation.lines[a]?.unitPriceMinor ?? 0) || a - b);
+  return { byPrice, rank, byKey };
 }
 
-/** Takes `quantity` units from the given lines in order; null (and nothing taken) when there are not enough. */
-function take(order: number[], quantity: number, remaining: number[]): Claim[] | null {
+function matchingLines(index: LineIndex, selector: Selector): number[] {
+  const marked = new Uint8Array(index.rank.length);
+  let count = 0;
+  const collect = (prefix: string, values: string[] | undefined) => {
+    if (!values) return;
+    for (const value of values) {
+      for (const line of index.byKey.get(prefix + value) ?? []) {
+        if (marked[line] === 0) {
+          marked[line] = 1;
+          count += 1;
+        }
+      }
+    }
+  };
+  collect("p:", selector.productIds);
+  collect("v:", selector.variantIds);
+  collect("c:", selector.collectionIds);
+  collect("t:", selector.productTags);
+  collect("o:", selector.vendors);
+  collect("y:", selector.productTypes);
+  const matches: number[] = [];
+  // Walking the lines in price order keeps the result sorted without sorting it.
+  for (const line of index.byPrice) {
+    if (matches.length === count) break;
+    if (marked[line] === 1) matches.push(line);
+  }
+  return matches;
+}
+
+/**
+ * Takes `quantity` unclaimed units from the given lines in order (or in reverse order: cheapest first); null, with
+ * nothing taken, when there are not enough.
+ */
+function take(order: number[], quantity: number, remaining: number[], cheapestFirst = false): Claim[] | null {
   const claims: Claim[] = [];
   let needed = quantity;
-  for (const line of order) {
-    if (needed === 0) break;
+  for (let position = 0; position < order.length && needed > 0; position += 1) {
+    const line = order[cheapestFirst ? order.length - 1 - position : position] ?? 0;
     const taken = Math.min(remaining[line] ?? 0, needed);
     if (taken > 0) {
       claims.push({ line, quantity: taken });
@@ -77,6 +135,14 @@ function take(order: number[], quantity: number, remaining: number[]): Claim[] |
   if (needed > 0) return null;
   for (const claim of claims) remaining[claim.line] = (remaining[claim.line] ?? 0) - claim.quantity;
   return claims;
+}
+
+function giveBack(claims: Claim[], remaining: number[]): void {
+  for (const claim of claims) remaining[claim.line] = (remaining[claim.line] ?? 0) + claim.quantity;
+}
+
+function unclaimedUnits(lines: number[], remaining: number[]): number {
+  return lines.reduce((sum, line) => sum + (remaining[line] ?? 0), 0);
 }
 
 function groupValue(evaluation: Evaluation, claims: Claim[]): number {
@@ -92,6 +158,8 @@ function groupDiscount(reward: Reward, value: number, evaluation: Evaluation): n
 
 /** Spreads a group discount over its units in proportion to their prices. */
 function piecesFor(evaluation: Evaluation, claims: Claim[], discount: number): Piece[] {
+  const only = claims.length === 1 ? claims[0] : undefined;
+  if (only) return [{ line: only.line, quantity: only.quantity, amountMinor: discount }];
   const weights = claims.map((claim) => claim.quantity * (evaluation.lines[claim.line]?.unitPriceMinor ?? 0));
   const amounts = allocateProportionally(discount, weights);
   return claims.map((claim, index) => ({ line: claim.line, quantity: claim.quantity, amountMinor: amounts[index] ?? 0 }));
@@ -103,23 +171,24 @@ function selectorProductIds(selector: Selector): string[] {
 
 function evaluateFixedBundle(offer: Extract<EngineOffer, { kind: "fixed_bundle" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = [...evaluation.remaining];
+  const remaining = evaluation.remaining.slice();
   let applications = 0;
   while (applications < offer.maxApplications) {
-    const trial = [...remaining];
     const claims: Claim[] = [];
     const complete = offer.items.every((item) => {
-      const taken = take(eligibleLines(evaluation, item.selector, trial), item.quantity, trial);
+      const taken = take(evaluation.matching(item.selector), item.quantity, remaining);
       if (taken) claims.push(...taken);
       return taken !== null;
     });
-    if (!complete) break;
-    remaining.splice(0, remaining.length, ...trial);
+    if (!complete) {
+      giveBack(claims, remaining);
+      break;
+    }
     outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation)));
     applications += 1;
   }
   if (applications === 0) {
-    const present = offer.items.filter((item) => evaluation.lines.some((line) => lineMatches(line, item.selector)));
+    const present = offer.items.filter((item) => evaluation.matching(item.selector).length > 0);
     const missing = offer.items.filter((item) => !present.includes(item)).flatMap((item) => selectorProductIds(item.selector));
     outcome.reason = "the cart does not hold every item of the bundle";
     if (present.length > 0 && missing.length > 0) {
@@ -132,15 +201,16 @@ function evaluateFixedBundle(offer: Extract<EngineOffer, { kind: "fixed_bundle" 
 
 function evaluateMixMatch(offer: Extract<EngineOffer, { kind: "mix_match" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = [...evaluation.remaining];
+  const remaining = evaluation.remaining.slice();
+  const pool = evaluation.matching(offer.pool);
   let applications = 0;
   while (applications < offer.maxApplications) {
-    const claims = take(eligibleLines(evaluation, offer.pool, remaining), offer.quantity, remaining);
+    const claims = take(pool, offer.quantity, remaining);
     if (!claims) break;
     outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation)));
     applications += 1;
   }
-  const leftover = eligibleLines(evaluation, offer.pool, remaining).reduce((sum, line) => sum + (remaining[line] ?? 0), 0);
+  const leftover = unclaimedUnits(pool, remaining);
   if (applications < offer.maxApplications && leftover > 0) {
     const missing = offer.quantity - leftover;
     outcome.nudges.push({ offerId: offer.id, type: "add_quantity", quantity: missing, message: `Add ${missing} more to get ${offer.title}` });
@@ -161,14 +231,16 @@ function evaluateQuantityBreaks(offer: Extract<EngineOffer, { kind: "quantity_br
   const outcome = emptyOutcome();
   const tiers = [...offer.tiers].sort((a, b) => a.minQuantity - b.minQuantity);
   const groups = new Map<string, number[]>();
-  for (const index of eligibleLines(evaluation, offer.scope, evaluation.remaining).sort((a, b) => a - b)) {
+  for (const index of [...evaluation.matching(offer.scope)].sort((a, b) => a - b)) {
     const line = evaluation.lines[index];
-    if (!line) continue;
+    if (!line || (evaluation.remaining[index] ?? 0) === 0) continue;
     const key = offer.per === "product" ? line.productId : offer.per === "variant" ? line.variantId : "scope";
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
   }
   for (const indices of groups.values()) {
-    const quantity = indices.reduce((sum, index) => sum + (evaluation.remaining[index] ?? 0), 0);
+    const quantity = unclaimedUnits(indices, evaluation.remaining);
     const reached = tiers.filter((tier) => tier.minQuantity <= quantity).at(-1);
     const next = tiers.find((tier) => tier.minQuantity > quantity);
     if (next) {
@@ -223,23 +295,29 @@ function evaluateSpendTiers(offer: Extract<EngineOffer, { kind: "spend_tiers" }>
 
 function evaluateBuyXGetY(offer: Extract<EngineOffer, { kind: "buy_x_get_y" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = [...evaluation.remaining];
-  const cheapestFirst = (indices: number[]) => [...indices].reverse();
+  const remaining = evaluation.remaining.slice();
   const spendBased = "minSubtotalMinor" in offer.buy;
   const spendApplications = "minSubtotalMinor" in offer.buy
     ? Math.floor(evaluation.facts.subtotalMinor / Math.max(1, evaluation.toCart(offer.buy.minSubtotalMinor)))
     : 0;
+  const buyLines = "selector" in offer.buy ? evaluation.matching(offer.buy.selector) : [];
+  const getLines = evaluation.matching(offer.get.selector);
   let applications = 0;
   while (applications < offer.maxApplications) {
-    const trial = [...remaining];
+    let bought: Claim[] = [];
     if ("selector" in offer.buy) {
-      if (!take(eligibleLines(evaluation, offer.buy.selector, trial), offer.buy.quantity, trial)) break;
+      const taken = take(buyLines, offer.buy.quantity, remaining);
+      if (!taken) break;
+      bought = taken;
     } else if (applications >= spendApplications) {
       break;
     }
-    const gets = take(cheapestFirst(eligibleLines(evaluation, offer.get.selector, trial)), offer.get.quantity, trial);
-    if (!gets) break;
-    remaining.splice(0, remaining.length, ...trial);
+    // Like Shopify's own buy X get Y: the cheapest eligible units are the ones discounted.
+    const gets = take(getLines, offer.get.quantity, remaining, true);
+    if (!gets) {
+      giveBack(bought, remaining);
+      break;
+    }
     const discount = percentOf(groupValue(evaluation, gets), Math.min(offer.basisPoints, 10000));
     outcome.pieces.push(...piecesFor(evaluation, gets, discount));
     applications += 1;
@@ -247,7 +325,7 @@ function evaluateBuyXGetY(offer: Extract<EngineOffer, { kind: "buy_x_get_y" }>, 
   if (applications === 0) {
     const qualifies = spendBased
       ? spendApplications > 0
-      : "selector" in offer.buy && take(eligibleLines(evaluation, offer.buy.selector, [...evaluation.remaining]), offer.buy.quantity, [...evaluation.remaining]) !== null;
+      : "selector" in offer.buy && unclaimedUnits(buyLines, evaluation.remaining) >= offer.buy.quantity;
     outcome.reason = qualifies ? "the reward item is not in the cart" : "the cart does not hold what must be bought";
     if (qualifies && offer.get.productId) {
       const variantId = offer.get.variantId;
@@ -269,15 +347,17 @@ function evaluateBuyXGetY(offer: Extract<EngineOffer, { kind: "buy_x_get_y" }>, 
 
 function evaluateCartRule(offer: Extract<EngineOffer, { kind: "cart_rule" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = [...evaluation.remaining];
+  const remaining = evaluation.remaining.slice();
   for (const action of offer.actions) {
     if (action.type === "discount") {
       if (!action.target) {
         outcome.order = action.reward;
         continue;
       }
-      const indices = eligibleLines(evaluation, action.target, remaining);
-      const claims = indices.map((line) => ({ line, quantity: remaining[line] ?? 0 }));
+      const claims = evaluation
+        .matching(action.target)
+        .filter((line) => (remaining[line] ?? 0) > 0)
+        .map((line) => ({ line, quantity: remaining[line] ?? 0 }));
       for (const claim of claims) remaining[claim.line] = 0;
       if (claims.length > 0) {
         outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(action.reward, groupValue(evaluation, claims), evaluation)));
@@ -285,7 +365,7 @@ function evaluateCartRule(offer: Extract<EngineOffer, { kind: "cart_rule" }>, ev
     } else if (action.type === "free_shipping") {
       outcome.freeShipping = true;
     } else if (action.type === "gift") {
-      const gift = take(eligibleLines(evaluation, { variantIds: [action.variantId] }, remaining), 1, remaining);
+      const gift = take(evaluation.matching({ variantIds: [action.variantId] }), 1, remaining);
       if (gift) {
         outcome.pieces.push(...piecesFor(evaluation, gift, groupValue(evaluation, gift)));
       } else {
@@ -373,9 +453,21 @@ export function evaluateCart(
   const rate = parseRate(context.presentmentRate) ?? { numerator: 1n, denominator: 1n };
   const toCart = (shopMinor: number) => convertMinor(shopMinor, context.shopCurrency, cart.currency, rate);
   const subtotalBefore = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
+  const lineIndex = indexLines(lines);
+  const matchingCache = new Map<Selector, number[]>();
   const evaluation: Evaluation = {
     lines,
     remaining: lines.map((line) => line.quantity),
+    matching(selector) {
+      let cached = matchingCache.get(selector);
+      if (!cached) {
+        cached = matchingLines(lineIndex, selector);
+        matchingCache.set(selector, cached);
+      }
+      this.footprint.push(cached);
+      return cached;
+    },
+    footprint: [],
     toCart,
     money: (minor) => `${toDecimal({ amountMinor: minor, currency: cart.currency })} ${cart.currency}`,
     facts: {
@@ -401,11 +493,20 @@ export function evaluateCart(
     else candidates.push(offer);
   }
 
+  // Each candidate once on the untouched cart: for the tie-break below, and reused as is while no line it looked at
+  // has been claimed by an offer applied before it.
+  const standalone = new Map<string, { outcome: OfferOutcome; footprint: number[][] }>();
+  for (const offer of candidates) {
+    evaluation.footprint = [];
+    const outcome = evaluateOffer(offer, evaluation);
+    standalone.set(offer.id, { outcome, footprint: evaluation.footprint });
+  }
+  const savingOf = (offer: EngineOffer) => saving(standalone.get(offer.id)?.outcome ?? emptyOutcome());
   // Priority first; among equals, the one saving the customer most on this cart; then the id, for determinism.
-  const standalone = new Map(candidates.map((offer) => [offer.id, saving(evaluateOffer(offer, evaluation))]));
   candidates.sort(
-    (a, b) => b.priority - a.priority || (standalone.get(b.id) ?? 0) - (standalone.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => b.priority - a.priority || savingOf(b) - savingOf(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+  const touched = new Uint8Array(lines.length);
 
   const accepted: { offer: EngineOffer; classes: DiscountClass[] }[] = [];
   const pieces: { offer: EngineOffer; piece: Piece }[] = [];
@@ -415,7 +516,9 @@ export function evaluateCart(
   const suggestionSources: { offer: EngineOffer; productIds: string[]; variantId?: string; reason: string }[] = [];
 
   for (const offer of candidates) {
-    const outcome = evaluateOffer(offer, evaluation);
+    const earlier = standalone.get(offer.id);
+    const unchanged = earlier?.footprint.every((footprintLines) => footprintLines.every((line) => touched[line] === 0));
+    const outcome = earlier && unchanged ? earlier.outcome : evaluateOffer(offer, evaluation);
     outcome.pieces = applyMarginGuard(offer, outcome.pieces, evaluation);
     if (orderOffer && outcome.order) outcome.order = null;
     if (shippingOffer && outcome.freeShipping) outcome.freeShipping = false;
@@ -426,8 +529,10 @@ export function evaluateCart(
       trace.push({ offerId: offer.id, applied: false, reasons: [conflict] });
       continue;
     }
-    nudges.push(...outcome.nudges);
-    suggestionSources.push(...outcome.suggest.map((source) => ({ offer, ...source })));
+    if (!options.placement || !offer.placements || offer.placements.includes(options.placement)) {
+      nudges.push(...outcome.nudges);
+      suggestionSources.push(...outcome.suggest.map((source) => ({ offer, ...source })));
+    }
     if (classes.length === 0) {
       trace.push({ offerId: offer.id, applied: false, reasons: [outcome.reason ?? "another offer already gives this discount"] });
       continue;
@@ -436,6 +541,7 @@ export function evaluateCart(
     for (const piece of outcome.pieces) {
       if (piece.amountMinor <= 0) continue;
       evaluation.remaining[piece.line] = (evaluation.remaining[piece.line] ?? 0) - piece.quantity;
+      touched[piece.line] = 1;
       pieces.push({ offer, piece });
     }
     if (outcome.order) orderOffer = { offer, reward: outcome.order };

@@ -13,7 +13,7 @@ export type FunctionConfig = { shopCurrency: string; offers: EngineOffer[] };
 // Every key an offer can have, and its short form. Encoding fails on a key missing here, so nothing is dropped.
 const SHORT_KEYS: Record<string, string> = {
   id: "i", title: "t", status: "st", priority: "p", combinesWith: "cw", conditions: "cd", startsOn: "so", endsOn: "eo",
-  minMarginBasisPoints: "mm", kind: "k", items: "it", selector: "s", quantity: "q", reward: "r", maxApplications: "ma",
+  minMarginBasisPoints: "mm", placements: "vs", kind: "k", items: "it", selector: "s", quantity: "q", reward: "r", maxApplications: "ma",
   pool: "pl", scope: "sc", per: "pe", tiers: "ti", minQuantity: "mq", minSubtotalMinor: "ms", freeShipping: "fs",
   buy: "b", get: "g", productId: "pi", variantId: "vi", basisPoints: "bp", actions: "ac", type: "ty", target: "tg",
   productIds: "P", variantIds: "V", collectionIds: "C", productTags: "T", vendors: "ve", productTypes: "pt",
@@ -124,7 +124,11 @@ const byteLength = (text: string) => new TextEncoder().encode(text).length;
  * take the most room, so the merchant knows which to trim.
  */
 export function compileFunctionConfig(offers: readonly EngineOffer[], shopCurrency: string): CompiledFunctionConfig {
-  const included = offers.filter(affectsCheckout).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Placements only steer what the storefront shows; checkout does not need them.
+  const included = offers
+    .filter(affectsCheckout)
+    .map(({ placements: _placements, ...offer }) => offer)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const value = encodeFunctionConfig({ shopCurrency, offers: included });
   const bytes = byteLength(value);
   if (bytes <= FUNCTION_CONFIG_LIMIT_BYTES) return { ok: true, value, bytes, inputVariables: functionInputVariables(included) };

@@ -84,6 +84,7 @@ const commonSchema = z.object({
   startsOn: z.optional(isoDate),
   endsOn: z.optional(isoDate),
   minMarginBasisPoints: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(9999))),
+  placements: z.optional(z.array(z.enum(["product_page", "cart", "checkout", "thank_you"]))),
 });
 
 /** One object schema per offer kind, each with the fields every offer has. */

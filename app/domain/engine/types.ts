@@ -68,6 +68,9 @@ export type OfferKind =
 
 export type OfferStatus = "active" | "draft" | "paused";
 
+/** Where the storefront and checkout show an offer. Visibility only: checkout applies an active offer wherever it was seen. */
+export type Placement = "product_page" | "cart" | "checkout" | "thank_you";
+
 export type EngineOffer = OfferKind & {
   id: string;
   /** Shown to the customer at checkout as the discount's message. */
@@ -82,6 +85,8 @@ export type EngineOffer = OfferKind & {
   endsOn?: string;
   /** Minimum margin in basis points kept on every discounted unit whose cost is known. */
   minMarginBasisPoints?: number;
+  /** Absent: shown everywhere. */
+  placements?: Placement[];
 };
 
 export type CartLine = {
