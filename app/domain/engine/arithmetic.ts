@@ -63,6 +63,7 @@ export function allocateProportionally(total: number, weights: readonly number[]
 /** Hands out what flooring left over, one unit each, to the largest fractions first (ties: earlier part). */
 function distributeRemainder<Fraction extends number | bigint>(total: number, parts: { index: number; share: number; fraction: Fraction }[]): number[] {
   let remainder = total - parts.reduce((sum, part) => sum + part.share, 0);
+  if (remainder === 0) return parts.map((part) => part.share);
   const byFraction = [...parts].sort((a, b) => (b.fraction > a.fraction ? 1 : b.fraction < a.fraction ? -1 : a.index - b.index));
   for (const part of byFraction) {
     if (remainder <= 0) break;

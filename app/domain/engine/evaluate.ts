@@ -44,7 +44,10 @@ type OfferOutcome = {
 
 type Evaluation = {
   lines: CartLine[];
-  remaining: number[];
+  /** Unclaimed units per line. */
+  remaining: Int32Array;
+  /** A working copy of `remaining` for one offer's evaluation, reused so that evaluating allocates little. */
+  scratch(): Int32Array;
   /** Lines matching a selector, most expensive first (ties: line id); computed once per selector and cart. */
   matching: (selector: Selector) => number[];
   /** The line lists an offer's evaluation looked at: its result can only change if one of those lines changes. */
@@ -63,65 +66,59 @@ function emptyOutcome(reason: string | null = null): OfferOutcome {
 /** Where each selector value occurs in the cart, so a selector is matched without scanning every line. */
 type LineIndex = {
   byPrice: number[];
-  rank: number[];
-  byKey: Map<string, number[]>;
+  rank: Int32Array;
+  byField: Record<keyof Selector, Map<string, number[]>>;
 };
 
 function indexLines(lines: CartLine[]): LineIndex {
   const byPrice = lines.map((_, index) => index).sort((a, b) => (lines[b]?.unitPriceMinor ?? 0) - (lines[a]?.unitPriceMinor ?? 0) || a - b);
-  const rank: number[] = [];
+  const rank = new Int32Array(lines.length);
   byPrice.forEach((line, position) => (rank[line] = position));
-  const byKey = new Map<string, number[]>();
-  const add = (key: string, index: number) => {
-    const list = byKey.get(key);
+  const byField: LineIndex["byField"] = {
+    productIds: new Map(),
+    variantIds: new Map(),
+    collectionIds: new Map(),
+    productTags: new Map(),
+    vendors: new Map(),
+    productTypes: new Map(),
+  };
+  const add = (map: Map<string, number[]>, key: string, index: number) => {
+    const list = map.get(key);
     if (list) list.push(index);
-    else byKey.set(key, [index]);
+    else map.set(key, [index]);
   };
   lines.forEach((line, index) => {
-    add(`p:${line.productId}`, index);
-    add(`v:${line.variantId}`, index);
-    line.collectionIds?.forEach((id) => add(`c:${id}`, index));
-    line.productTags?.forEach((tag) => add(`t:${tag}`, index));
-    if (line.vendor !== undefined) add(`o:${line.vendor}`, index);
-    if (line.productType !== undefined) add(`y:${line.productType}`, index);
+    add(byField.productIds, line.productId, index);
+    add(byField.variantIds, line.variantId, index);
+    line.collectionIds?.forEach((id) => add(byField.collectionIds, id, index));
+    line.productTags?.forEach((tag) => add(byField.productTags, tag, index));
+    if (line.vendor !== undefined) add(byField.vendors, line.vendor, index);
+    if (line.productType !== undefined) add(byField.productTypes, line.productType, index);
   });
-  return { byPrice, rank, byKey };
+  return { byPrice, rank, byField };
 }
 
+const SELECTOR_FIELDS = ["productIds", "variantIds", "collectionIds", "productTags", "vendors", "productTypes"] as const;
+
 function matchingLines(index: LineIndex, selector: Selector): number[] {
-  const marked = new Uint8Array(index.rank.length);
-  let count = 0;
-  const collect = (prefix: string, values: string[] | undefined) => {
-    if (!values) return;
-    for (const value of values) {
-      for (const line of index.byKey.get(prefix + value) ?? []) {
-        if (marked[line] === 0) {
-          marked[line] = 1;
-          count += 1;
-        }
-      }
+  const lists: number[][] = [];
+  for (const field of SELECTOR_FIELDS) {
+    for (const value of selector[field] ?? []) {
+      const list = index.byField[field].get(value);
+      if (list) lists.push(list);
     }
-  };
-  collect("p:", selector.productIds);
-  collect("v:", selector.variantIds);
-  collect("c:", selector.collectionIds);
-  collect("t:", selector.productTags);
-  collect("o:", selector.vendors);
-  collect("y:", selector.productTypes);
-  const matches: number[] = [];
-  // Walking the lines in price order keeps the result sorted without sorting it.
-  for (const line of index.byPrice) {
-    if (matches.length === count) break;
-    if (marked[line] === 1) matches.push(line);
   }
-  return matches;
+  if (lists.length === 0) return [];
+  const only = lists.length === 1 ? lists[0] : undefined;
+  const found = only ? only.slice() : [...new Set(lists.flat())];
+  return found.sort((a, b) => (index.rank[a] ?? 0) - (index.rank[b] ?? 0));
 }
 
 /**
  * Takes `quantity` unclaimed units from the given lines in order (or in reverse order: cheapest first); null, with
  * nothing taken, when there are not enough.
  */
-function take(order: number[], quantity: number, remaining: number[], cheapestFirst = false): Claim[] | null {
+function take(order: number[], quantity: number, remaining: Int32Array, cheapestFirst = false): Claim[] | null {
   const claims: Claim[] = [];
   let needed = quantity;
   for (let position = 0; position < order.length && needed > 0; position += 1) {
@@ -137,11 +134,11 @@ function take(order: number[], quantity: number, remaining: number[], cheapestFi
   return claims;
 }
 
-function giveBack(claims: Claim[], remaining: number[]): void {
+function giveBack(claims: Claim[], remaining: Int32Array): void {
   for (const claim of claims) remaining[claim.line] = (remaining[claim.line] ?? 0) + claim.quantity;
 }
 
-function unclaimedUnits(lines: number[], remaining: number[]): number {
+function unclaimedUnits(lines: number[], remaining: Int32Array): number {
   return lines.reduce((sum, line) => sum + (remaining[line] ?? 0), 0);
 }
 
@@ -171,7 +168,7 @@ function selectorProductIds(selector: Selector): string[] {
 
 function evaluateFixedBundle(offer: Extract<EngineOffer, { kind: "fixed_bundle" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = evaluation.remaining.slice();
+  const remaining = evaluation.scratch();
   let applications = 0;
   while (applications < offer.maxApplications) {
     const claims: Claim[] = [];
@@ -201,7 +198,7 @@ function evaluateFixedBundle(offer: Extract<EngineOffer, { kind: "fixed_bundle" 
 
 function evaluateMixMatch(offer: Extract<EngineOffer, { kind: "mix_match" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = evaluation.remaining.slice();
+  const remaining = evaluation.scratch();
   const pool = evaluation.matching(offer.pool);
   let applications = 0;
   while (applications < offer.maxApplications) {
@@ -295,7 +292,7 @@ function evaluateSpendTiers(offer: Extract<EngineOffer, { kind: "spend_tiers" }>
 
 function evaluateBuyXGetY(offer: Extract<EngineOffer, { kind: "buy_x_get_y" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = evaluation.remaining.slice();
+  const remaining = evaluation.scratch();
   const spendBased = "minSubtotalMinor" in offer.buy;
   const spendApplications = "minSubtotalMinor" in offer.buy
     ? Math.floor(evaluation.facts.subtotalMinor / Math.max(1, evaluation.toCart(offer.buy.minSubtotalMinor)))
@@ -347,7 +344,7 @@ function evaluateBuyXGetY(offer: Extract<EngineOffer, { kind: "buy_x_get_y" }>, 
 
 function evaluateCartRule(offer: Extract<EngineOffer, { kind: "cart_rule" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const remaining = evaluation.remaining.slice();
+  const remaining = evaluation.scratch();
   for (const action of offer.actions) {
     if (action.type === "discount") {
       if (!action.target) {
@@ -454,14 +451,26 @@ export function evaluateCart(
   const toCart = (shopMinor: number) => convertMinor(shopMinor, context.shopCurrency, cart.currency, rate);
   const subtotalBefore = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
   const lineIndex = indexLines(lines);
+  const scratchUnits = new Int32Array(lines.length);
+  // Keyed by the selector object, then by its content: offers often select the same collection or product type.
   const matchingCache = new Map<Selector, number[]>();
+  const matchingByContent = new Map<string, number[]>();
   const evaluation: Evaluation = {
     lines,
-    remaining: lines.map((line) => line.quantity),
+    remaining: Int32Array.from(lines, (line) => line.quantity),
+    scratch() {
+      scratchUnits.set(this.remaining);
+      return scratchUnits;
+    },
     matching(selector) {
       let cached = matchingCache.get(selector);
       if (!cached) {
-        cached = matchingLines(lineIndex, selector);
+        const key = SELECTOR_FIELDS.map((field) => selector[field]?.join("\u0001") ?? "").join("\u0002");
+        cached = matchingByContent.get(key);
+        if (!cached) {
+          cached = matchingLines(lineIndex, selector);
+          matchingByContent.set(key, cached);
+        }
         matchingCache.set(selector, cached);
       }
       this.footprint.push(cached);
@@ -501,7 +510,8 @@ export function evaluateCart(
     const outcome = evaluateOffer(offer, evaluation);
     standalone.set(offer.id, { outcome, footprint: evaluation.footprint });
   }
-  const savingOf = (offer: EngineOffer) => saving(standalone.get(offer.id)?.outcome ?? emptyOutcome());
+  const savings = new Map(candidates.map((offer) => [offer.id, saving(standalone.get(offer.id)?.outcome ?? emptyOutcome())]));
+  const savingOf = (offer: EngineOffer) => savings.get(offer.id) ?? 0;
   // Priority first; among equals, the one saving the customer most on this cart; then the id, for determinism.
   candidates.sort(
     (a, b) => b.priority - a.priority || savingOf(b) - savingOf(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
