@@ -196,6 +196,11 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
       await prisma.$transaction((tx) => writeMetafields(tx, DEMO_APP_INSTALLATION_ID, metafields));
     },
 
+    async findAutomaticAppDiscount(title) {
+      const row = await prisma.demoDiscount.findFirst({ where: { shop, title }, orderBy: { createdAt: "asc" } });
+      return row ? { discountId: row.id } : null;
+    },
+
     async saveAutomaticAppDiscount(input) {
       const errors = discountUserErrors(input);
       if (errors.length > 0) {

@@ -114,6 +114,8 @@ export interface ShopDataPort {
   /** A metafield of the app installation in the `$app` namespace, or null. */
   getAppMetafield(key: string): Promise<string | null>;
   setAppMetafields(metafields: AppMetafieldInput[]): Promise<void>;
+  /** This app's automatic discount with that title, if one exists (to adopt it after an interrupted publish). */
+  findAutomaticAppDiscount(title: string): Promise<{ discountId: string } | null>;
   saveAutomaticAppDiscount(input: AutomaticAppDiscountInput): Promise<{ discountId: string }>;
   deleteAutomaticAppDiscount(discountId: string): Promise<void>;
 }

@@ -96,6 +96,16 @@ const SET_METAFIELDS_MUTATION = `#graphql
     }
   }`;
 
+const FIND_AUTOMATIC_APP_DISCOUNT_QUERY = `#graphql
+  query FindAutomaticAppDiscount($query: String!) {
+    discountNodes(first: 10, query: $query) {
+      nodes {
+        id
+        discount { __typename ... on DiscountAutomaticApp { title discountId } }
+      }
+    }
+  }`;
+
 const CREATE_AUTOMATIC_APP_DISCOUNT_MUTATION = `#graphql
   mutation CreateAutomaticAppDiscount($discount: DiscountAutomaticAppInput!) {
     discountAutomaticAppCreate(automaticAppDiscount: $discount) {
@@ -215,6 +225,20 @@ const appInstallationIdSchema = z.object({ currentAppInstallation: z.object({ id
 const setMetafieldsSchema = z.object({
   metafieldsSet: z.object({ userErrors: userErrorsSchema }),
 });
+const findDiscountSchema = z.object({
+  discountNodes: z.object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        discount: z.union([
+          z.object({ __typename: z.literal("DiscountAutomaticApp"), title: z.string(), discountId: z.string() }),
+          z.object({ __typename: z.string() }),
+        ]),
+      }),
+    ),
+  }),
+});
+
 const discountMutationPayload = z.object({
   automaticAppDiscount: z.object({ discountId: z.string() }).nullable(),
   userErrors: userErrorsSchema,
@@ -366,6 +390,15 @@ export function createShopifyShopData(shop: string, graphql: AdminGraphqlClient,
         setMetafieldsSchema,
       );
       assertNoUserErrors("Saving the storefront configuration failed", data.metafieldsSet.userErrors);
+    },
+
+    async findAutomaticAppDiscount(title: string) {
+      const query = `title:'${title.replace(/'/g, "\\'")}' AND type:app`;
+      const data = await run(FIND_AUTOMATIC_APP_DISCOUNT_QUERY, { query }, findDiscountSchema);
+      for (const node of data.discountNodes.nodes) {
+        if ("title" in node.discount && node.discount.title === title) return { discountId: node.discount.discountId };
+      }
+      return null;
     },
 
     async saveAutomaticAppDiscount(input: AutomaticAppDiscountInput) {

@@ -38,6 +38,15 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
     },
   });
   await prisma.demoMetafield.create({ data: { shop, ownerId: "gid://shopify/AppInstallation/1", namespace: "$app", key: "k", type: "json", value: "{}" } });
+  await prisma.offer.create({
+    data: {
+      shop, id: "offer-1", kind: "spend_tiers", title: "Spend more", status: "active", priority: 0,
+      definition: { id: "offer-1", title: "Spend more", status: "active", priority: 0, combinesWith: { product: true, order: true, shipping: true }, kind: "spend_tiers", tiers: [{ minSubtotalMinor: 5000, freeShipping: true }] },
+      texts: {},
+    },
+  });
+  await prisma.offerPublication.create({ data: { shop, discountId: `gid://shopify/DiscountAutomaticNode/${shop}` } });
+  await prisma.shopSettings.create({ data: { shop } });
   await prisma.demoDiscount.create({
     data: {
       shop, id: `gid://shopify/DiscountAutomaticNode/${shop}`, title: "Bundle", functionHandle: "f", startsAt: new Date(),

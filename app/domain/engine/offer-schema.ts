@@ -60,6 +60,8 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   ]),
 );
 
+const ascending = (values: number[]) => values.every((value, index) => index === 0 || value > (values[index - 1] ?? 0));
+
 const bundleItemSchema = z.object({ selector: selectorSchema, quantity: count(1) });
 
 const cartRuleActionSchema = z.discriminatedUnion("type", [
@@ -87,8 +89,13 @@ const commonSchema = z.object({
   placements: z.optional(z.array(z.enum(["product_page", "cart", "checkout", "thank_you"]))),
 });
 
+const datesInOrder = z.refine<{ startsOn?: string; endsOn?: string }>(
+  (offer) => !offer.startsOn || !offer.endsOn || offer.startsOn <= offer.endsOn,
+  { message: "must not be before the start date", path: ["endsOn"] },
+);
+
 /** One object schema per offer kind, each with the fields every offer has. */
-const offerOf = <Shape extends z.core.$ZodLooseShape>(shape: Shape) => z.extend(commonSchema, shape);
+const offerOf = <Shape extends z.core.$ZodLooseShape>(shape: Shape) => z.extend(commonSchema, shape).check(datesInOrder);
 
 export const engineOfferSchema = z.discriminatedUnion("kind", [
   offerOf({ kind: z.literal("fixed_bundle"), items: z.array(bundleItemSchema).check(z.minLength(1)), reward: rewardSchema, maxApplications: count(1) }),
@@ -97,13 +104,19 @@ export const engineOfferSchema = z.discriminatedUnion("kind", [
     kind: z.literal("quantity_breaks"),
     scope: selectorSchema,
     per: z.enum(["product", "variant", "scope"]),
-    tiers: z.array(z.object({ minQuantity: count(1), reward: rewardSchema })).check(z.minLength(1)),
+    tiers: z
+      .array(z.object({ minQuantity: count(1), reward: rewardSchema }))
+      .check(z.minLength(1), z.refine((tiers) => ascending(tiers.map((tier) => tier.minQuantity)), "each tier needs a higher quantity than the one before")),
   }),
   offerOf({
     kind: z.literal("spend_tiers"),
     tiers: z
       .array(z.object({ minSubtotalMinor: minorAmount, reward: z.optional(orderRewardSchema), freeShipping: z.optional(z.boolean()) }))
-      .check(z.minLength(1)),
+      .check(
+        z.minLength(1),
+        z.refine((tiers) => ascending(tiers.map((tier) => tier.minSubtotalMinor)), "each tier needs a higher amount than the one before"),
+        z.refine((tiers) => tiers.every((tier) => tier.reward || tier.freeShipping), "every tier needs a discount or free shipping"),
+      ),
   }),
   offerOf({
     kind: z.literal("buy_x_get_y"),

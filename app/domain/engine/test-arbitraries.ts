@@ -43,11 +43,19 @@ const kind: fc.Arbitrary<OfferKind> = fc.oneof(
     kind: fc.constant("quantity_breaks" as const),
     scope: selector,
     per: fc.constantFrom("product" as const, "variant" as const, "scope" as const),
-    tiers: fc.array(fc.record({ minQuantity: fc.integer({ min: 1, max: 6 }), reward }), { minLength: 1, maxLength: 3 }),
+    tiers: fc
+      .uniqueArray(fc.record({ minQuantity: fc.integer({ min: 1, max: 6 }), reward }), { minLength: 1, maxLength: 3, selector: (tier) => tier.minQuantity })
+      .map((tiers) => tiers.sort((a, b) => a.minQuantity - b.minQuantity)),
   }),
   fc.record({
     kind: fc.constant("spend_tiers" as const),
-    tiers: fc.array(fc.record({ minSubtotalMinor: fc.integer({ min: 0, max: 30000 }), reward: orderReward, freeShipping: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+    tiers: fc
+      .uniqueArray(fc.record({ minSubtotalMinor: fc.integer({ min: 0, max: 30000 }), reward: orderReward, freeShipping: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 3,
+        selector: (tier) => tier.minSubtotalMinor,
+      })
+      .map((tiers) => tiers.sort((a, b) => a.minSubtotalMinor - b.minSubtotalMinor)),
   }),
   fc.record({
     kind: fc.constant("buy_x_get_y" as const),

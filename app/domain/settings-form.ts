@@ -1,0 +1,40 @@
+// The settings form's schema, shared by the browser and the server.
+import { en } from "zod/locales";
+import * as z from "zod/mini";
+import { fieldErrors, type FieldErrors } from "./offer-form";
+
+z.config(en());
+
+export const PLACEMENTS = ["product_page", "cart", "checkout", "thank_you"] as const;
+
+export const PLACEMENT_LABELS: Record<(typeof PLACEMENTS)[number], string> = {
+  product_page: "Product page",
+  cart: "Cart",
+  checkout: "Checkout",
+  thank_you: "Thank-you page",
+};
+
+export const settingsFormSchema = z.object({
+  maxOffersShown: z.number().check(z.int(), z.minimum(1, "show at least one offer"), z.maximum(10, "more than 10 offers at once overwhelms shoppers")),
+  defaultPlacements: z.array(z.enum(PLACEMENTS)),
+  dismissalDays: z.number().check(z.int(), z.minimum(0), z.maximum(365, "at most a year")),
+  combinesWithProduct: z.boolean(),
+  combinesWithOrder: z.boolean(),
+  combinesWithShipping: z.boolean(),
+});
+
+export type SettingsForm = z.infer<typeof settingsFormSchema>;
+
+export const DEFAULT_SETTINGS: SettingsForm = {
+  maxOffersShown: 3,
+  defaultPlacements: [...PLACEMENTS],
+  dismissalDays: 30,
+  combinesWithProduct: false,
+  combinesWithOrder: false,
+  combinesWithShipping: true,
+};
+
+export function validateSettingsForm(payload: unknown): { ok: true; value: SettingsForm } | { ok: false; errors: FieldErrors } {
+  const parsed = settingsFormSchema.safeParse(payload);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
+}
