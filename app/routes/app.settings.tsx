@@ -1,12 +1,23 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, DataTable, InlineStack, Layout, Page, Tag, Text } from "@shopify/polaris";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useRouteLoaderData, useSubmit } from "@remix-run/react";
+import { BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout, Page, Tag, Text } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { IntegerField } from "../components/offer-editor/inputs";
+import { PublishBanner } from "../components/PublishBanner";
+import { PLACEMENT_LABELS, PLACEMENTS, validateSettingsForm, type SettingsForm } from "../domain/settings-form";
 import { requireAdmin } from "../services/admin-context.server";
+import { saveSettingsFromForm } from "../services/settings.server";
 import { loadInstallationSettings } from "../services/store-overview.server";
+import type { loader as appLoader } from "./app";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, shopData } = await requireAdmin(request);
   return loadInstallationSettings(shop, shopData);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const admin = await requireAdmin(request);
+  return saveSettingsFromForm(admin, (await request.formData()).get("payload"), new Date());
 };
 
 const TOPIC_LABELS: Record<string, string> = {
@@ -14,11 +25,100 @@ const TOPIC_LABELS: Record<string, string> = {
   CUSTOMERS_REDACT: "Customer data erased",
 };
 
+type ThemeStatus = "active" | "inactive" | "unknown";
+
+/** Whether the theme app extension's blocks are on the live theme, as App Bridge reports it (inside Shopify only). */
+function useThemeBlocksStatus(embedded: boolean): ThemeStatus {
+  const [status, setStatus] = useState<ThemeStatus>("unknown");
+  useEffect(() => {
+    const bridge = (globalThis as unknown as { shopify?: { app?: { extensions?: () => Promise<unknown> } } }).shopify;
+    if (!embedded || !bridge?.app?.extensions) return;
+    bridge.app
+      .extensions()
+      .then((extensions) => {
+        const list = Array.isArray(extensions) ? (extensions as { type?: string; status?: string }[]) : [];
+        const theme = list.find((extension) => extension.type === "theme_app_extension");
+        setStatus(theme ? (theme.status === "active" ? "active" : "inactive") : "unknown");
+      })
+      .catch(() => setStatus("unknown"));
+  }, [embedded]);
+  return status;
+}
+
 export default function Settings() {
-  const { shopInfo, scopes, complianceRequests } = useLoaderData<typeof loader>();
+  const { shopInfo, settings, scopes, complianceRequests } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const app = useRouteLoaderData<typeof appLoader>("routes/app");
+  const embedded = app?.embedded ?? false;
+  const [form, setForm] = useState<SettingsForm>(settings);
+  const submit = useSubmit();
+  const saving = useNavigation().state === "submitting";
+  const validation = validateSettingsForm(form);
+  const errors = { ...(validation.ok ? {} : validation.errors), ...(actionData && !actionData.ok ? actionData.errors : {}) };
+  const themeStatus = useThemeBlocksStatus(embedded);
+  const dirty = JSON.stringify(form) !== JSON.stringify(settings);
+
   return (
-    <Page title="Settings">
+    <Page
+      title="Settings"
+      primaryAction={{ content: "Save", disabled: !dirty || !validation.ok, loading: saving, onAction: () => submit({ payload: JSON.stringify(form) }, { method: "post" }) }}
+    >
       <Layout>
+        {actionData?.ok && (
+          <Layout.Section>
+            <PublishBanner result={actionData.publish} />
+          </Layout.Section>
+        )}
+        <Layout.AnnotatedSection title="Offers on your storefront" description="How many offers shoppers see at once, and where new offers appear.">
+          <Card>
+            <BlockStack gap="300">
+              <IntegerField label="Offers shown at once, at most" value={form.maxOffersShown} min={1} onChange={(maxOffersShown) => setForm({ ...form, maxOffersShown })} {...(errors.maxOffersShown ? { error: errors.maxOffersShown } : {})} />
+              <Text as="p" fontWeight="medium">
+                New offers show on
+              </Text>
+              {PLACEMENTS.map((placement) => (
+                <Checkbox
+                  key={placement}
+                  label={PLACEMENT_LABELS[placement]}
+                  checked={form.defaultPlacements.includes(placement)}
+                  onChange={(on) => setForm({ ...form, defaultPlacements: on ? PLACEMENTS.filter((p) => p === placement || form.defaultPlacements.includes(p)) : form.defaultPlacements.filter((p) => p !== placement) })}
+                />
+              ))}
+              <IntegerField label="A dismissed offer stays hidden for (days)" value={form.dismissalDays} onChange={(dismissalDays) => setForm({ ...form, dismissalDays })} helpText="0 hides it for the browsing session only." {...(errors.dismissalDays ? { error: errors.dismissalDays } : {})} />
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection title="Combining with your other discounts" description="Whether Pairwise's offers apply together with discounts you created elsewhere in Shopify.">
+          <Card>
+            <BlockStack gap="200">
+              <Checkbox label="Product discounts" checked={form.combinesWithProduct} onChange={(combinesWithProduct) => setForm({ ...form, combinesWithProduct })} />
+              <Checkbox label="Order discounts" checked={form.combinesWithOrder} onChange={(combinesWithOrder) => setForm({ ...form, combinesWithOrder })} />
+              <Checkbox label="Shipping discounts" checked={form.combinesWithShipping} onChange={(combinesWithShipping) => setForm({ ...form, combinesWithShipping })} />
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection title="Theme blocks" description="The bundle, quantity break and cart upsell blocks in your live theme.">
+          <Card>
+            <BlockStack gap="200">
+              {embedded ? (
+                <>
+                  <Text as="p">
+                    {themeStatus === "active" ? "Pairwise blocks are on your live theme." : themeStatus === "inactive" ? "Pairwise blocks are not on your live theme yet." : "Shopify did not report whether the blocks are on your live theme."}
+                  </Text>
+                  <InlineStack>
+                    <Button url="shopify://admin/themes/current/editor?context=apps" target="_top">
+                      Open the theme editor
+                    </Button>
+                  </InlineStack>
+                </>
+              ) : (
+                <Text as="p" tone="subdued">
+                  In the demo the blocks run on the demo storefront, not on a Shopify theme.
+                </Text>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
         <Layout.AnnotatedSection title="Store" description="As Shopify reports it; money and dates follow these.">
           <Card>
             <BlockStack gap="100">
@@ -38,10 +138,7 @@ export default function Settings() {
             </InlineStack>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection
-          title="Privacy requests"
-          description="Customer data requests and erasures Shopify forwarded to Pairwise."
-        >
+        <Layout.AnnotatedSection title="Privacy requests" description="Customer data requests and erasures Shopify forwarded to Pairwise.">
           <Card>
             {complianceRequests.length === 0 ? (
               <Text as="p" tone="subdued">
@@ -61,6 +158,7 @@ export default function Settings() {
           </Card>
         </Layout.AnnotatedSection>
       </Layout>
+      <Box paddingBlockEnd="800" />
     </Page>
   );
 }

@@ -1,4 +1,5 @@
 import { prisma } from "../db.server";
+import { getSettings } from "../models/settings.server";
 import type { ShopDataPort } from "../shop-data/port";
 
 const CATALOG_SAMPLE_SIZE = 8;
@@ -29,8 +30,9 @@ const COMPLIANCE_LOG_SIZE = 20;
 
 /** The settings page: the installation's scopes and the latest privacy requests Shopify sent for this shop. */
 export async function loadInstallationSettings(shop: string, shopData: ShopDataPort) {
-  const [shopInfo, installation, complianceRequests] = await Promise.all([
+  const [shopInfo, settings, installation, complianceRequests] = await Promise.all([
     shopData.getShopInfo(),
+    getSettings(shop),
     prisma.shop.findUnique({ where: { shop }, select: { scope: true, installedAt: true } }),
     prisma.complianceRequest.findMany({
       where: { shop },
@@ -41,6 +43,7 @@ export async function loadInstallationSettings(shop: string, shopData: ShopDataP
   ]);
   return {
     shopInfo,
+    settings,
     scopes: installation?.scope?.split(",").filter(Boolean) ?? [],
     installedAt: installation?.installedAt ?? null,
     complianceRequests,

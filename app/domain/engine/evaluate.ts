@@ -544,7 +544,7 @@ export function evaluateCart(
       suggestionSources.push(...outcome.suggest.map((source) => ({ offer, ...source })));
     }
     if (classes.length === 0) {
-      trace.push({ offerId: offer.id, applied: false, reasons: [outcome.reason ?? "another offer already gives this discount"] });
+      trace.push({ offerId: offer.id, applied: false, reasons: [outcome.reason ?? "gives no discount on this cart"] });
       continue;
     }
     accepted.push({ offer, classes });

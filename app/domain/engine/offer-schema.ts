@@ -8,7 +8,8 @@ const count = (min: number) => z.number().check(z.int(), z.minimum(min));
 const minorAmount = count(0);
 const basisPoints = z.number().check(z.int(), z.minimum(0), z.maximum(10000));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-12-31"));
-const gidList = z.array(z.string().check(z.regex(/^gid:\/\/shopify\/\w+\/\d+$/, "must be a Shopify gid")));
+const gid = (message: string) => z.string().check(z.regex(/^gid:\/\/shopify\/\w+\/\d+$/, message));
+const gidList = z.array(gid("must be a Shopify id"));
 
 export const selectorSchema = z
   .object({
@@ -72,8 +73,8 @@ const cartRuleActionSchema = z.discriminatedUnion("type", [
     }),
   ),
   z.object({ type: z.literal("free_shipping") }),
-  z.object({ type: z.literal("gift"), variantId: z.string(), productId: z.string() }),
-  z.object({ type: z.literal("suggest"), productIds: z.array(z.string()).check(z.minLength(1)) }),
+  z.object({ type: z.literal("gift"), variantId: gid("choose the gift"), productId: gid("choose the gift") }),
+  z.object({ type: z.literal("suggest"), productIds: gidList.check(z.minLength(1, "choose at least one product to suggest")) }),
 ]);
 
 const commonSchema = z.object({
@@ -121,7 +122,7 @@ export const engineOfferSchema = z.discriminatedUnion("kind", [
   offerOf({
     kind: z.literal("buy_x_get_y"),
     buy: z.union([z.object({ selector: selectorSchema, quantity: count(1) }), z.object({ minSubtotalMinor: count(1) })]),
-    get: z.object({ selector: selectorSchema, quantity: count(1), productId: z.optional(z.string()), variantId: z.optional(z.string()) }),
+    get: z.object({ selector: selectorSchema, quantity: count(1), productId: z.optional(gid("choose a product")), variantId: z.optional(gid("choose a product")) }),
     basisPoints,
     maxApplications: count(1),
   }),
@@ -139,6 +140,16 @@ export const offersFileSchema = z
     version: z.literal(1),
     shopCurrency: z.string().check(z.regex(/^[A-Z]{3}$/, "must be an ISO currency code")),
     offers: z.array(engineOfferSchema),
+    /** Customer-facing texts per offer id and locale: { "offer-id": { "en": { "title", "description", "badge" } } }. */
+    texts: z.optional(
+      z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z.object({ title: z.optional(z.string()), description: z.optional(z.string()), badge: z.optional(z.string()) }),
+        ),
+      ),
+    ),
   })
   .check(
     z.refine((file) => new Set(file.offers.map((offer) => offer.id)).size === file.offers.length, {
