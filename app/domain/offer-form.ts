@@ -27,7 +27,9 @@ export function fieldErrors(error: z.core.$ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".") || "form";
-    errors[path] ??= issue.message;
+    // A bad record key (a locale) carries the useful message one level down.
+    const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    errors[path] ??= message;
   }
   return errors;
 }

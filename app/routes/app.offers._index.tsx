@@ -138,7 +138,14 @@ export default function OffersIndex() {
       ]}
     >
       <BlockStack gap="400">
-        {fetcher.data && (fetcher.data.ok ? <PublishBanner result={fetcher.data.publish} onRetry={() => fetcher.submit({ intent: "publish" }, { method: "post" })} /> : <Text as="p" tone="critical">{fetcher.data.error}</Text>)}
+        {fetcher.data &&
+          (fetcher.data.ok ? (
+            fetcher.data.publish && <PublishBanner result={fetcher.data.publish} onRetry={() => fetcher.submit({ intent: "publish" }, { method: "post" })} />
+          ) : (
+            <Text as="p" tone="critical">
+              {fetcher.data.error}
+            </Text>
+          ))}
         {!fetcher.data && publication?.pending && publication.lastError && (
           <PublishBanner result={{ ok: false, message: publication.lastError, userErrors: [], largestOffers: [] }} onRetry={() => fetcher.submit({ intent: "publish" }, { method: "post" })} />
         )}

@@ -88,7 +88,7 @@ export async function loadOffersIndex(admin: AdminContext, now: Date) {
 
 export type BulkIntent = "activate" | "pause" | "delete" | "publish";
 
-export type BulkResult = { ok: false; error: string } | { ok: true; changed: number; publish: PublishResult };
+export type BulkResult = { ok: false; error: string } | { ok: true; changed: number; publish: PublishResult | null };
 
 /** Pauses, activates or deletes the selected offers of this shop (ids of other shops change nothing), then publishes. */
 export async function applyBulkAction(admin: AdminContext, intent: FormDataEntryValue | null, ids: FormDataEntryValue | null, now: Date): Promise<BulkResult> {
@@ -100,5 +100,6 @@ export async function applyBulkAction(admin: AdminContext, intent: FormDataEntry
   else if (intent === "pause") changed = await setOffersStatus(admin.shop, parsedIds.data, "paused");
   else if (intent === "delete") changed = await deleteOffers(admin.shop, parsedIds.data);
   else return { ok: false, error: "Unknown action." };
-  return { ok: true, changed, publish: await publishOffers(admin.shop, admin.shopData, now) };
+  // Nothing of this shop changed (e.g. ids of another shop): nothing to publish.
+  return { ok: true, changed, publish: changed > 0 ? await publishOffers(admin.shop, admin.shopData, now) : null };
 }
