@@ -4,7 +4,7 @@ import { recordShopInstalled } from "../services/shop-lifecycle.server";
 import { generateDemoShop } from "./generate";
 
 /** Bump when the generated data changes: an older demo shop is then replaced on the next `npm run demo`. */
-export const DEMO_SEED_VERSION = 1;
+export const DEMO_SEED_VERSION = 2;
 
 const INSERT_CHUNK = 4_000;
 
@@ -53,6 +53,7 @@ export async function seedDemoShop(prisma: PrismaClient, now: Date, shop = DEMO_
           currencyCode: "USD",
           ianaTimezone: "America/New_York",
           primaryLocale: "en",
+          locales: ["en", "fr"],
           seedVersion: DEMO_SEED_VERSION,
         },
       });

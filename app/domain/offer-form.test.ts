@@ -1,24 +1,11 @@
 // Every rule of the offer form, with the message the merchant sees next to the field.
 import { describe, expect, it } from "vitest";
+import { completeOffer } from "./engine/test-builders";
 import type { EngineOffer } from "./engine/types";
-import { displayStatus, newOffer, validateOfferForm } from "./offer-form";
+import { displayStatus, validateOfferForm } from "./offer-form";
 
 const P1 = "gid://shopify/Product/1";
-const valid = (kind: EngineOffer["kind"]): EngineOffer => {
-  const offer = { ...newOffer(kind, undefined), title: "Offer" } as EngineOffer;
-  switch (offer.kind) {
-    case "fixed_bundle":
-      return { ...offer, items: [{ selector: { productIds: [P1] }, quantity: 1 }] };
-    case "mix_match":
-      return { ...offer, pool: { productIds: [P1] } };
-    case "quantity_breaks":
-      return { ...offer, scope: { productIds: [P1] } };
-    case "buy_x_get_y":
-      return { ...offer, buy: { selector: { productIds: [P1] }, quantity: 1 }, get: { selector: { productIds: [P1] }, quantity: 1 } };
-    default:
-      return offer;
-  }
-};
+const valid = completeOffer;
 
 const errorsFor = (offer: unknown, texts: unknown = {}) => {
   const result = validateOfferForm({ offer, texts });

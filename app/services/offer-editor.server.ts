@@ -48,7 +48,7 @@ export async function loadOfferEditor(admin: AdminContext, target: { id: string 
     // Inside Shopify the resource picker finds products; only the demo loads its catalog.
     catalog: admin.embedded ? [] : await loadPickerCatalog(admin.shopData),
     collections: admin.embedded ? [] : (await admin.shopData.listCollections({ first: 250 })).items.map(({ id, title }) => ({ id, title })),
-    shop: { currencyCode: shopInfo.currencyCode, primaryLocale: shopInfo.primaryLocale, today: localDate(shopInfo.ianaTimezone, now) },
+    shop: { currencyCode: shopInfo.currencyCode, locales: shopInfo.locales, today: localDate(shopInfo.ianaTimezone, now) },
     publication,
   };
 }

@@ -86,6 +86,7 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
         currencyCode: demoShop.currencyCode,
         ianaTimezone: demoShop.ianaTimezone,
         primaryLocale: demoShop.primaryLocale,
+        locales: demoShop.locales.length > 0 ? demoShop.locales : [demoShop.primaryLocale],
       };
     },
 

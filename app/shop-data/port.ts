@@ -8,6 +8,8 @@ export type ShopInfo = {
   currencyCode: string;
   ianaTimezone: string;
   primaryLocale: string;
+  /** Published locales, the primary one first. */
+  locales: string[];
 };
 
 export type InventoryPolicy = "DENY" | "CONTINUE";

@@ -179,7 +179,7 @@ describe("Shopify shop-data adapter", () => {
     const { client, calls } = scriptedClient(Object.assign(new Error("Throttled"), { body: throttled }), ok);
     const sleep = vi.fn(async () => undefined);
     const info = await createShopifyShopData("a.myshopify.com", client, sleep).getShopInfo();
-    expect(info).toEqual({ shop: "a.myshopify.com", name: "A", currencyCode: "EUR", ianaTimezone: "Europe/Paris", primaryLocale: "fr" });
+    expect(info).toEqual({ shop: "a.myshopify.com", name: "A", currencyCode: "EUR", ianaTimezone: "Europe/Paris", primaryLocale: "fr", locales: ["fr"] });
     expect(calls).toHaveLength(2);
     expect(sleep).toHaveBeenCalledWith(5050);
   });

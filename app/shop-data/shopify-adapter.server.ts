@@ -293,6 +293,7 @@ export function createShopifyShopData(shop: string, graphql: AdminGraphqlClient,
         currencyCode: data.shop.currencyCode,
         ianaTimezone: data.shop.ianaTimezone,
         primaryLocale: primary?.locale ?? "en",
+        locales: [...data.shopLocales].sort((a, b) => Number(b.primary) - Number(a.primary)).map((locale) => locale.locale),
       };
     },
 

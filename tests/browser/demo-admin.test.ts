@@ -46,4 +46,49 @@ describe("demo admin in Chromium", () => {
     expect(page.url()).toBe(`${server.baseUrl}/app/settings`);
     expect(errors).toEqual([]);
   });
+
+  it("creates a fixed bundle through the editor, sees the simulator apply it, and finds it in the index", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const pick = async (button: ReturnType<typeof page.getByRole>, titles: string[]) => {
+      await button.click();
+      const dialog = page.getByRole("dialog");
+      for (const title of titles) {
+        await dialog.getByPlaceholder("Search").fill(title);
+        await dialog.getByLabel(title, { exact: true }).check();
+      }
+      await dialog.getByRole("button", { name: "Select" }).click();
+      await dialog.waitFor({ state: "detached" });
+    };
+
+    await page.goto(`${server.baseUrl}/app/offers`);
+    await page.getByRole("link", { name: "Create a bundle" }).click();
+    await page.getByRole("heading", { name: "New fixed bundle" }).waitFor();
+    await page.getByLabel("Title", { exact: true }).fill("Pour-over kit");
+    await page.getByLabel("Status").selectOption("active");
+    await page.getByRole("button", { name: "Add item" }).click();
+    await page.getByRole("button", { name: "Add item" }).click();
+    await pick(page.getByRole("button", { name: "Choose products" }).nth(0), ["Ceramic Pour-Over Dripper"]);
+    await pick(page.getByRole("button", { name: "Choose products" }).nth(1), ["Paper Filters Size 02 (100)"]);
+    await page.getByLabel("Percent off").fill("15");
+
+    await pick(page.getByRole("button", { name: "Add products to the test cart" }), ["Ceramic Pour-Over Dripper", "Paper Filters Size 02 (100)"]);
+    // 34.95 + 12.95 = 47.90; 15 % is 7.19 (7.185 rounded half up), split 5.25 and 1.94 by price.
+    await page.getByText("−5.25 USD (Pour-over kit)").waitFor();
+    expect(await page.getByText("−1.94 USD (Pour-over kit)").isVisible()).toBe(true);
+    expect(await page.getByText("40.71 USD").isVisible()).toBe(true);
+    await page.screenshot({ path: "test-results/offer-editor.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await page.waitForURL(/\/app\/offers\/[^/]+\?created=1$/);
+    await page.getByText("Offer created and published").waitFor();
+
+    await page.goto(`${server.baseUrl}/app/offers`);
+    const row = page.getByRole("row", { name: /Pour-over kit/ });
+    await row.waitFor();
+    expect(await row.getByText("Fixed bundle").isVisible()).toBe(true);
+    expect(await row.getByText("Active").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

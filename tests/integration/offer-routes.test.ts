@@ -5,7 +5,9 @@ import { prisma } from "../../app/db.server";
 import { newOffer } from "../../app/domain/offer-form";
 import { createOffer, findOffer } from "../../app/models/offer.server";
 import { requireAdmin } from "../../app/services/admin-context.server";
+import { createDemoShopData } from "../../app/shop-data/demo-adapter.server";
 import { createShopifyShopData } from "../../app/shop-data/shopify-adapter.server";
+import { completeOffer } from "../../app/domain/engine/test-builders";
 import * as editRoute from "../../app/routes/app.offers.$id";
 import * as exportRoute from "../../app/routes/app.offers.export";
 import * as importRoute from "../../app/routes/app.offers.import";
@@ -220,5 +222,30 @@ describe("import and export", () => {
     expect((await findOffer("routes-import-good.myshopify.com", stored.id))?.texts).toEqual({ en: { badge: "Free shipping" } });
     // The same id in two shops does not collide.
     expect((await findOffer(shop, stored.id))?.offer.title).toBe("Exported");
+  });
+});
+
+describe("every kind of offer in demo mode", () => {
+  it("goes through create, publish, pause and delete against the demo store", async () => {
+    const shop = "routes-every-kind.myshopify.com";
+    await prisma.demoShop.create({ data: { shop, name: "Demo", currencyCode: "USD", ianaTimezone: "UTC", primaryLocale: "en", locales: ["en"], seedVersion: 2 } });
+    vi.mocked(requireAdmin).mockResolvedValue({ shop, shopData: createDemoShopData(shop, prisma), embedded: false });
+    const kinds = ["fixed_bundle", "mix_match", "quantity_breaks", "spend_tiers", "buy_x_get_y", "cart_rule"] as const;
+    const ids: string[] = [];
+    for (const kind of kinds) {
+      const payload = { offer: { ...completeOffer(kind, `A ${kind}`), status: "active" }, texts: {} };
+      const response = await newRoute.action(args(post(`/app/offers/new/${kind}`, { intent: "save", payload: JSON.stringify(payload) }), { kind }));
+      const id = /\/app\/offers\/([^?]+)/.exec((response as Response).headers.get("Location") ?? "")?.[1] ?? "";
+      ids.push(id);
+      const page = await editRoute.loader(args(new Request(`https://pairwise.test/app/offers/${id}`), { id }));
+      expect(page.offer).toMatchObject({ kind, status: "active" });
+    }
+    const discount = await createDemoShopData(shop, prisma).findAutomaticAppDiscount("Pairwise offers");
+    const config = await prisma.demoMetafield.findFirst({ where: { shop, ownerId: discount?.discountId ?? "", key: "function-configuration" } });
+    expect(JSON.parse(config?.value ?? "{}").o).toHaveLength(kinds.length);
+
+    expect(await indexRoute.action(args(post("/app/offers", { intent: "pause", ids: JSON.stringify(ids) })))).toMatchObject({ changed: 6, publish: { ok: true, activeOffers: 0 } });
+    expect(await indexRoute.action(args(post("/app/offers", { intent: "delete", ids: JSON.stringify(ids) })))).toMatchObject({ changed: 6 });
+    expect(await prisma.offer.count({ where: { shop } })).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import {
   Modal,
   Page,
   Select,
+  Tabs,
   Text,
   TextField,
 } from "@shopify/polaris";
@@ -34,7 +35,7 @@ export type OfferEditorProps = {
   otherOffers: EngineOffer[];
   catalog: PickerProduct[];
   collections: PickedCollection[];
-  shop: { currencyCode: string; primaryLocale: string; today: string };
+  shop: { currencyCode: string; locales: string[]; today: string };
   serverErrors?: FieldErrors | undefined;
   banner?: React.ReactNode;
   onDuplicate?: () => void;
@@ -60,7 +61,7 @@ export function OfferEditor(props: OfferEditorProps) {
 
   const offer = form.offer;
   const setOffer = useCallback((next: EngineOffer) => setForm((current) => ({ ...current, offer: next })), []);
-  const locale = shop.primaryLocale;
+  const [locale, setLocale] = useState(shop.locales[0] ?? "en");
   const text = form.texts[locale] ?? {};
   const setText = (key: "title" | "description" | "badge", value: string) =>
     setForm((current) => ({ ...current, texts: { ...current.texts, [locale]: { ...current.texts[locale], [key]: value } } }));
@@ -126,6 +127,13 @@ export function OfferEditor(props: OfferEditorProps) {
               <Card>
                 <BlockStack gap="300">
                   <TextField label="Title" value={offer.title} onChange={(title) => setOffer({ ...offer, title })} autoComplete="off" helpText="Shown to customers at checkout next to the discount." {...error("offer.title")} />
+                  {shop.locales.length > 1 && (
+                    <Tabs
+                      tabs={shop.locales.map((code) => ({ id: `texts-${code}`, content: code }))}
+                      selected={Math.max(0, shop.locales.indexOf(locale))}
+                      onSelect={(index) => setLocale(shop.locales[index] ?? locale)}
+                    />
+                  )}
                   <TextField label={`Headline (${locale})`} value={text.title ?? ""} onChange={(value) => setText("title", value)} autoComplete="off" helpText="On the product and cart pages; the title is used when empty." {...error(`texts.${locale}.title`)} />
                   <TextField label={`Description (${locale})`} value={text.description ?? ""} onChange={(value) => setText("description", value)} autoComplete="off" multiline={2} {...error(`texts.${locale}.description`)} />
                   <TextField label={`Badge (${locale})`} value={text.badge ?? ""} onChange={(value) => setText("badge", value)} autoComplete="off" placeholder="Save 15 %" {...error(`texts.${locale}.badge`)} />

@@ -1,6 +1,6 @@
 // Form inputs for offers: amounts and percentages are typed as decimals and kept as integers (minor units, basis
 // points), never floats.
-import { BlockStack, Button, InlineStack, Select, Tag, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Button, FormLayout, InlineStack, Select, Tag, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import type { Reward, Selector } from "../../domain/engine/types";
 import { MoneyError, parseDecimal, toDecimal } from "../../domain/money";
@@ -151,11 +151,13 @@ export function SelectorField(props: FieldProps & { label: string; selector: Sel
           ))}
         </InlineStack>
       )}
-      <InlineStack gap="200" wrap={false}>
-        <TextField label="Product types" value={(selector.productTypes ?? []).join(", ")} onChange={(text) => set("productTypes", splitList(text))} autoComplete="off" helpText="Comma-separated" />
-        <TextField label="Vendors" value={(selector.vendors ?? []).join(", ")} onChange={(text) => set("vendors", splitList(text))} autoComplete="off" />
-        <TextField label="Product tags" value={(selector.productTags ?? []).join(", ")} onChange={(text) => set("productTags", splitList(text))} autoComplete="off" />
-      </InlineStack>
+      <FormLayout>
+        <FormLayout.Group condensed helpText="Or match by product type, vendor or tag: comma-separated.">
+          <TextField label="Product types" value={(selector.productTypes ?? []).join(", ")} onChange={(text) => set("productTypes", splitList(text))} autoComplete="off" />
+          <TextField label="Vendors" value={(selector.vendors ?? []).join(", ")} onChange={(text) => set("vendors", splitList(text))} autoComplete="off" />
+          <TextField label="Product tags" value={(selector.productTags ?? []).join(", ")} onChange={(text) => set("productTags", splitList(text))} autoComplete="off" />
+        </FormLayout.Group>
+      </FormLayout>
       {errors[path] && (
         <Text as="p" tone="critical">
           {errors[path]}

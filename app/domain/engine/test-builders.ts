@@ -1,6 +1,7 @@
 // Builders for engine tests (and benchmarks): readable carts and offers with sensible defaults.
 import { toDecimal } from "../money";
 import type { FunctionInput } from "./function-io";
+import { newOffer } from "../offer-form";
 import type { CartLine, EngineCart, EngineContext, EngineOffer, OfferKind } from "./types";
 
 export const TODAY = "2026-11-21";
@@ -69,4 +70,22 @@ export function functionInputFor(
     shop: { localTime: { date: context.today } },
     discount: { discountClasses, metafield: { jsonValue: config } },
   };
+}
+
+/** A valid offer of each kind, as the editor would save it once products are chosen. */
+export function completeOffer(kind: EngineOffer["kind"], title = "Offer"): EngineOffer {
+  const offer = { ...newOffer(kind, undefined), title };
+  const some = { productIds: [P(1)] };
+  switch (offer.kind) {
+    case "fixed_bundle":
+      return { ...offer, items: [{ selector: some, quantity: 1 }] };
+    case "mix_match":
+      return { ...offer, pool: some };
+    case "quantity_breaks":
+      return { ...offer, scope: some };
+    case "buy_x_get_y":
+      return { ...offer, buy: { selector: some, quantity: 1 }, get: { selector: some, quantity: 1 } };
+    default:
+      return offer;
+  }
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DemoShop" ADD COLUMN     "locales" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
