@@ -47,13 +47,7 @@ export default function EditOffer() {
     <OfferEditor
       key={data.offer.id}
       embedded={app?.embedded ?? false}
-      isNew={false}
-      offer={data.offer}
-      texts={data.texts}
-      otherOffers={data.otherOffers}
-      catalog={data.catalog}
-      collections={data.collections}
-      shop={data.shop}
+      {...data}
       serverErrors={actionData && !actionData.ok ? actionData.errors : undefined}
       banner={banner}
       onDuplicate={() => submit({ intent: "duplicate" }, { method: "post" })}

@@ -38,13 +38,7 @@ export default function NewOfferOfKind() {
     <OfferEditor
       key={data.offer.kind}
       embedded={app?.embedded ?? false}
-      isNew
-      offer={data.offer}
-      texts={data.texts}
-      otherOffers={data.otherOffers}
-      catalog={data.catalog}
-      collections={data.collections}
-      shop={data.shop}
+      {...data}
       serverErrors={actionData && !actionData.ok ? actionData.errors : undefined}
     />
   );
