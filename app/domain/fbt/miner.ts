@@ -77,29 +77,41 @@ export function mineRules(transactions: Transactions, options: MiningOptions): M
     }
   }
   const f = itemOfRank.length;
-  const pairIndex = (i: number, j: number) => (i * (2 * f - i - 1)) / 2 + (j - i - 1);
+  // Pair (i, j), i < j, lives at rowStart[i] + j of a triangular matrix of f(f-1)/2 counters.
+  const rowStart = new Float64Array(f);
+  for (let i = 0; i < f; i += 1) rowStart[i] = (i * (2 * f - i - 1)) / 2 - i - 1;
+  const pairIndex = (i: number, j: number) => (rowStart[i] ?? 0) + j;
   const pairCounts = new Int32Array(Math.max(0, (f * (f - 1)) / 2));
+  // Pairs are listed the moment they become frequent, so no pass over the whole matrix is needed.
+  const frequentPairList: number[] = [];
 
   // Each order reduced to its frequent items' ranks, sorted, kept for the triple pass.
   const reducedOffsets = new Int32Array(orderCount + 1);
   const reduced = new Int32Array(items.length);
   let written = 0;
-  const scratch: number[] = [];
   for (let order = 0; order < orderCount; order += 1) {
-    scratch.length = 0;
+    const start = written;
     for (let index = offsets[order] ?? 0; index < (offsets[order + 1] ?? 0); index += 1) {
       const rank = rankOf[items[index] ?? 0] ?? -1;
-      if (rank >= 0) scratch.push(rank);
+      if (rank < 0) continue;
+      // Insertion sort: orders hold a handful of items.
+      let position = written;
+      while (position > start && (reduced[position - 1] ?? 0) > rank) {
+        reduced[position] = reduced[position - 1] ?? 0;
+        position -= 1;
+      }
+      reduced[position] = rank;
+      written += 1;
     }
-    scratch.sort((a, b) => a - b);
-    for (let a = 0; a < scratch.length; a += 1) {
-      reduced[written + a] = scratch[a] ?? 0;
-      for (let b = a + 1; b < scratch.length; b += 1) {
-        const pair = pairIndex(scratch[a] ?? 0, scratch[b] ?? 0);
-        pairCounts[pair] = (pairCounts[pair] ?? 0) + 1;
+    for (let a = start; a < written; a += 1) {
+      const row = rowStart[reduced[a] ?? 0] ?? 0;
+      for (let b = a + 1; b < written; b += 1) {
+        const pair = row + (reduced[b] ?? 0);
+        const next = (pairCounts[pair] ?? 0) + 1;
+        pairCounts[pair] = next;
+        if (next === minCount) frequentPairList.push(pair);
       }
     }
-    written += scratch.length;
     reducedOffsets[order + 1] = written;
   }
 
@@ -112,24 +124,33 @@ export function mineRules(transactions: Transactions, options: MiningOptions): M
     rules.push({ lhs, rhs, count: itemsetCount, support, confidence, lift: confidence / (count(rhs) / orderCount) });
   };
 
-  let frequentPairs = 0;
-  for (let i = 0; i < f; i += 1) {
-    for (let j = i + 1; j < f; j += 1) {
-      const pairCount = pairCounts[pairIndex(i, j)] ?? 0;
-      if (pairCount < minCount) continue;
-      frequentPairs += 1;
-      const a = itemOfRank[i] ?? 0;
-      const b = itemOfRank[j] ?? 0;
-      push([a], b, pairCount, count(a));
-      push([b], a, pairCount, count(b));
+  // Back from a matrix index to its pair: the row is the last i whose rowStart[i] + i + 1 <= index.
+  const pairOf = (pair: number): [number, number] => {
+    let low = 0;
+    let high = f - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((rowStart[middle] ?? 0) + middle + 1 <= pair) low = middle;
+      else high = middle - 1;
     }
+    return [low, pair - (rowStart[low] ?? 0)];
+  };
+  frequentPairList.sort((x, y) => x - y);
+  for (const pair of frequentPairList) {
+    const [i, j] = pairOf(pair);
+    const pairCount = pairCounts[pair] ?? 0;
+    const a = itemOfRank[i] ?? 0;
+    const b = itemOfRank[j] ?? 0;
+    push([a], b, pairCount, count(a));
+    push([b], a, pairCount, count(b));
   }
+  const frequentPairs = frequentPairList.length;
 
   let frequentTriples = 0;
   if (options.maxLength === 3) {
     // Only triples whose three pairs are all frequent can be frequent (the apriori property).
     const tripleCounts = new Map<number, number>();
-    const frequentPair = (i: number, j: number) => (pairCounts[pairIndex(i, j)] ?? 0) >= minCount;
+    const frequentPair = (i: number, j: number) => (pairCounts[(rowStart[i] ?? 0) + j] ?? 0) >= minCount;
     for (let order = 0; order < orderCount; order += 1) {
       const start = reducedOffsets[order] ?? 0;
       const end = reducedOffsets[order + 1] ?? 0;
