@@ -1,23 +1,136 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Card, EmptyState, Page } from "@shopify/polaris";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useFetcher, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, EmptyState, InlineStack, Page, ProgressBar, Text } from "@shopify/polaris";
+import { useEffect } from "react";
+import * as z from "zod/mini";
 import { requireAdmin } from "../services/admin-context.server";
+import { bundleFromPair, loadRecommendationsPage, rebuildRecommendations, setComplementOverride } from "../services/recommendations.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  return null;
+  const { shop, shopData } = await requireAdmin(request);
+  return loadRecommendationsPage(shop, shopData);
 };
 
+const pairAction = z.object({
+  intent: z.enum(["pin", "exclude", "none", "bundle"]),
+  productId: z.string().check(z.regex(/^gid:\/\/shopify\/Product\/\d+$/)),
+  complementId: z.string().check(z.regex(/^gid:\/\/shopify\/Product\/\d+$/)),
+});
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, shopData } = await requireAdmin(request);
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent === "rebuild") {
+    await rebuildRecommendations(shop, shopData, new Date());
+    return { ok: true as const };
+  }
+  const parsed = pairAction.safeParse(form);
+  if (!parsed.success) return { ok: false as const, error: "That action needs a product and its complement." };
+  const { intent, productId, complementId } = parsed.data;
+  if (intent === "bundle") return redirect(`/app/offers/${await bundleFromPair(shop, shopData, productId, complementId)}?duplicated=1`);
+  await setComplementOverride(shop, productId, complementId, intent);
+  return { ok: true as const };
+};
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+
 export default function Recommendations() {
+  const { run, products } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  const fetcher = useFetcher<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const rebuilding = navigation.state === "submitting" || run?.status === "running";
+
+  // While a rebuild runs elsewhere (another tab, a job), keep the progress current.
+  useEffect(() => {
+    if (run?.status !== "running") return;
+    const timer = setInterval(() => revalidator.revalidate(), 1500);
+    return () => clearInterval(timer);
+  }, [run?.status, revalidator]);
+
+  const rebuild = { content: "Rebuild now", loading: rebuilding, onAction: () => submit({ intent: "rebuild" }, { method: "post" }) };
+  const pair = (intent: string, productId: string, complementId: string) => fetcher.submit({ intent, productId, complementId }, { method: "post" });
+
   return (
-    <Page title="Recommendations">
-      <Card>
-        <EmptyState heading="No recommendations computed yet" image="">
-          <p>
-            Products your customers frequently buy together, mined from your own order history, will be listed here
-            with how often they are bought together.
-          </p>
-        </EmptyState>
-      </Card>
+    <Page title="Recommendations" subtitle="Products your customers buy together, from your own orders" primaryAction={rebuild}>
+      <BlockStack gap="400">
+        {run && (
+          <Card>
+            <BlockStack gap="200">
+              {run.status === "running" ? (
+                <>
+                  <Text as="p">Reading your orders: {run.ordersRead.toLocaleString()}{run.ordersTotal ? ` of ${run.ordersTotal.toLocaleString()}` : ""}</Text>
+                  <ProgressBar progress={run.ordersTotal ? (100 * run.ordersRead) / run.ordersTotal : 50} />
+                </>
+              ) : run.status === "failed" ? (
+                <Banner tone="critical" title="The last rebuild failed">
+                  <p>{run.error}</p>
+                </Banner>
+              ) : (
+                <Text as="p" tone="subdued">
+                  Computed from {run.ordersRead.toLocaleString()} orders{run.finishedAt ? ` on ${new Date(run.finishedAt).toLocaleString()}` : ""}.
+                  {run.cappedOrders > 0 ? ` ${run.cappedOrders} very large orders counted with their first 50 products only.` : ""} A pair needs 3 orders together before it is shown.
+                </Text>
+              )}
+            </BlockStack>
+          </Card>
+        )}
+        {products.length === 0 ? (
+          <Card>
+            <EmptyState heading="No recommendations computed yet" action={rebuild} image="">
+              <p>Rebuild to find the products your customers buy together, from your own order history.</p>
+            </EmptyState>
+          </Card>
+        ) : (
+          products.map(({ product, orderCount, complements }) => (
+            <Card key={product.id}>
+              <BlockStack gap="200">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {product.title}
+                  </Text>
+                  <Text as="span" tone="subdued">
+                    in {orderCount.toLocaleString()} orders
+                  </Text>
+                </InlineStack>
+                {complements.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    Not bought together with anything often enough yet.
+                  </Text>
+                ) : (
+                  <DataTable
+                    columnContentTypes={["text", "numeric", "numeric", "numeric", "text"]}
+                    headings={["Bought with", "Together", "Confidence", "Lift", ""]}
+                    rows={complements.map((complement) => [
+                      <InlineStack key="title" gap="100">
+                        <Text as="span">{complement.title}</Text>
+                        {complement.override === "pin" && <Badge tone="success">Pinned</Badge>}
+                        {complement.override === "exclude" && <Badge tone="critical">Excluded</Badge>}
+                      </InlineStack>,
+                      complement.pairCount.toLocaleString(),
+                      percent(complement.confidence),
+                      complement.lift.toFixed(2),
+                      <InlineStack key="actions" gap="100" align="end">
+                        <Button size="slim" onClick={() => pair(complement.override === "pin" ? "none" : "pin", product.id, complement.complementId)}>
+                          {complement.override === "pin" ? "Unpin" : "Pin"}
+                        </Button>
+                        <Button size="slim" onClick={() => pair(complement.override === "exclude" ? "none" : "exclude", product.id, complement.complementId)}>
+                          {complement.override === "exclude" ? "Include" : "Exclude"}
+                        </Button>
+                        <Button size="slim" variant="primary" onClick={() => submit({ intent: "bundle", productId: product.id, complementId: complement.complementId }, { method: "post" })}>
+                          Make a bundle
+                        </Button>
+                      </InlineStack>,
+                    ])}
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          ))
+        )}
+      </BlockStack>
     </Page>
   );
 }

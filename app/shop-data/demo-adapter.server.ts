@@ -56,6 +56,41 @@ function discountUserErrors(input: AutomaticAppDiscountInput): UserError[] {
   return errors;
 }
 
+const PRODUCT_INCLUDE = {
+  variants: { orderBy: { position: "asc" } },
+  collections: { orderBy: { collectionId: "asc" } },
+} satisfies Prisma.DemoProductInclude;
+
+type DemoProductRow = Prisma.DemoProductGetPayload<{ include: typeof PRODUCT_INCLUDE }>;
+
+function toCatalogProduct(row: DemoProductRow, currency: string): CatalogProduct {
+  return {
+    id: row.id,
+    title: row.title,
+    handle: row.handle,
+    vendor: row.vendor,
+    productType: row.productType,
+    tags: row.tags,
+    status: productStatusSchema.parse(row.status),
+    publishedOnlineStore: row.publishedOnlineStore,
+    collectionIds: row.collections.map((membership) => membership.collectionId),
+    variants: row.variants.map((variant) => {
+      const inventoryPolicy = inventoryPolicySchema.parse(variant.inventoryPolicy);
+      return {
+        id: variant.id,
+        title: variant.title,
+        sku: variant.sku,
+        price: money(variant.priceMinor, currency),
+        compareAtPrice: variant.compareAtPriceMinor === null ? null : money(variant.compareAtPriceMinor, currency),
+        unitCost: variant.unitCostMinor === null ? null : money(variant.unitCostMinor, currency),
+        inventoryQuantity: variant.inventoryQuantity,
+        inventoryPolicy,
+        availableForSale: row.status === "ACTIVE" && (variant.inventoryQuantity > 0 || inventoryPolicy === "CONTINUE"),
+      };
+    }),
+  };
+}
+
 /** The shop-data port over the demo store tables: the offline stand-in for Shopify's Admin API. */
 export function createDemoShopData(shop: string, prisma: PrismaClient): ShopDataPort {
   const writeMetafields = (tx: Prisma.TransactionClient, ownerId: string, metafields: AppMetafieldInput[]) =>
@@ -98,39 +133,19 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
           where: { shop, ...(page.after ? { id: { gt: page.after } } : {}) },
           orderBy: { id: "asc" },
           take: first + 1,
-          include: { variants: { orderBy: { position: "asc" } }, collections: { orderBy: { collectionId: "asc" } } },
+          include: PRODUCT_INCLUDE,
         }),
       ]);
-      const currency = demoShop.currencyCode;
-      const products = rows.map(
-        (row): CatalogProduct => ({
-          id: row.id,
-          title: row.title,
-          handle: row.handle,
-          vendor: row.vendor,
-          productType: row.productType,
-          tags: row.tags,
-          status: productStatusSchema.parse(row.status),
-          publishedOnlineStore: row.publishedOnlineStore,
-          collectionIds: row.collections.map((membership) => membership.collectionId),
-          variants: row.variants.map((variant) => {
-            const inventoryPolicy = inventoryPolicySchema.parse(variant.inventoryPolicy);
-            return {
-              id: variant.id,
-              title: variant.title,
-              sku: variant.sku,
-              price: money(variant.priceMinor, currency),
-              compareAtPrice: variant.compareAtPriceMinor === null ? null : money(variant.compareAtPriceMinor, currency),
-              unitCost: variant.unitCostMinor === null ? null : money(variant.unitCostMinor, currency),
-              inventoryQuantity: variant.inventoryQuantity,
-              inventoryPolicy,
-              availableForSale:
-                row.status === "ACTIVE" && (variant.inventoryQuantity > 0 || inventoryPolicy === "CONTINUE"),
-            };
-          }),
-        }),
-      );
+      const products = rows.map((row) => toCatalogProduct(row, demoShop.currencyCode));
       return pageFrom(products, first, (product) => product.id);
+    },
+
+    async getProducts(ids) {
+      const [demoShop, rows] = await Promise.all([
+        requireDemoShop(),
+        prisma.demoProduct.findMany({ where: { shop, id: { in: ids } }, orderBy: { id: "asc" }, include: PRODUCT_INCLUDE }),
+      ]);
+      return rows.map((row) => toCatalogProduct(row, demoShop.currencyCode));
     },
 
     async listCollections(page) {

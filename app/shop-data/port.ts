@@ -110,6 +110,8 @@ export interface ShopDataPort {
   readonly shop: string;
   getShopInfo(): Promise<ShopInfo>;
   listProducts(page: PageRequest): Promise<Page<CatalogProduct>>;
+  /** The products with these ids that exist (any not found are left out). */
+  getProducts(ids: string[]): Promise<CatalogProduct[]>;
   listCollections(page: PageRequest): Promise<Page<CatalogCollection>>;
   /** Orders in `updatedAt` order, optionally only those updated at or after `updatedSince`. */
   listOrders(page: PageRequest & { updatedSince?: Date }): Promise<Page<ShopOrder>>;

@@ -30,22 +30,29 @@ const SHOP_INFO_QUERY = `#graphql
 // Each product brings up to 100 variants and 20 collections; 8 products a page keeps the query under Shopify's
 // 1,000-point cost limit. Full catalog syncs use bulk operations instead.
 const PRODUCTS_PAGE_SIZE = 8;
+const PRODUCT_FIELDS = `
+  id title handle vendor productType tags status onlineStoreUrl
+  collections(first: 20) { nodes { id } }
+  variants(first: 100) {
+    nodes {
+      id title sku price compareAtPrice inventoryQuantity inventoryPolicy availableForSale
+      inventoryItem { tracked unitCost { amount currencyCode } }
+    }
+  }`;
+
 const PRODUCTS_QUERY = `#graphql
   query CatalogProducts($first: Int!, $after: String) {
     shop { currencyCode }
     products(first: $first, after: $after, sortKey: ID) {
-      nodes {
-        id title handle vendor productType tags status onlineStoreUrl
-        collections(first: 20) { nodes { id } }
-        variants(first: 100) {
-          nodes {
-            id title sku price compareAtPrice inventoryQuantity inventoryPolicy availableForSale
-            inventoryItem { tracked unitCost { amount currencyCode } }
-          }
-        }
-      }
+      nodes { ${PRODUCT_FIELDS} }
       pageInfo { hasNextPage endCursor }
     }
+  }`;
+
+const PRODUCTS_BY_ID_QUERY = `#graphql
+  query ProductsById($ids: [ID!]!) {
+    shop { currencyCode }
+    nodes(ids: $ids) { __typename ... on Product { ${PRODUCT_FIELDS} } }
   }`;
 
 const COLLECTIONS_QUERY = `#graphql
@@ -142,11 +149,7 @@ const shopInfoSchema = z.object({
   shopLocales: z.array(z.object({ locale: z.string(), primary: z.boolean() })),
 });
 
-const productsSchema = z.object({
-  shop: z.object({ currencyCode: z.string() }),
-  products: z.object({
-    nodes: z.array(
-      z.object({
+const productNodeSchema = z.object({
         id: z.string(),
         title: z.string(),
         handle: z.string(),
@@ -171,10 +174,17 @@ const productsSchema = z.object({
             }),
           ),
         }),
-      }),
-    ),
-    pageInfo: pageInfoSchema,
-  }),
+      });
+
+const productsSchema = z.object({
+  shop: z.object({ currencyCode: z.string() }),
+  products: z.object({ nodes: z.array(productNodeSchema), pageInfo: pageInfoSchema }),
+});
+
+const productsByIdSchema = z.object({
+  shop: z.object({ currencyCode: z.string() }),
+  // Ids that are not products come back as null or as other types: each node is parsed on its own.
+  nodes: z.array(z.unknown()),
 });
 
 const collectionsSchema = z.object({
@@ -249,6 +259,31 @@ const deleteDiscountSchema = z.object({
   discountAutomaticDelete: z.object({ deletedAutomaticDiscountId: z.string().nullable(), userErrors: userErrorsSchema }),
 });
 
+function toCatalogProduct(product: z.infer<typeof productNodeSchema>, currency: string): CatalogProduct {
+  return {
+    id: product.id,
+    title: product.title,
+    handle: product.handle,
+    vendor: product.vendor,
+    productType: product.productType,
+    tags: product.tags,
+    status: product.status,
+    publishedOnlineStore: product.onlineStoreUrl !== null,
+    collectionIds: product.collections.nodes.map((collection) => collection.id),
+    variants: product.variants.nodes.map((variant) => ({
+      id: variant.id,
+      title: variant.title,
+      sku: variant.sku ?? "",
+      price: parseDecimal(variant.price, currency),
+      compareAtPrice: variant.compareAtPrice === null ? null : parseDecimal(variant.compareAtPrice, currency),
+      unitCost: variant.inventoryItem.unitCost ? toMoney(variant.inventoryItem.unitCost) : null,
+      inventoryQuantity: variant.inventoryItem.tracked ? variant.inventoryQuantity : null,
+      inventoryPolicy: variant.inventoryPolicy,
+      availableForSale: variant.availableForSale,
+    })),
+  };
+}
+
 function toMoney(value: z.infer<typeof moneyV2Schema>): Money {
   return parseDecimal(value.amount, value.currencyCode);
 }
@@ -303,32 +338,17 @@ export function createShopifyShopData(shop: string, graphql: AdminGraphqlClient,
         { first: Math.min(page.first, PRODUCTS_PAGE_SIZE), after: page.after ?? null },
         productsSchema,
       );
-      const currency = data.shop.currencyCode;
-      const products = data.products.nodes.map(
-        (product): CatalogProduct => ({
-          id: product.id,
-          title: product.title,
-          handle: product.handle,
-          vendor: product.vendor,
-          productType: product.productType,
-          tags: product.tags,
-          status: product.status,
-          publishedOnlineStore: product.onlineStoreUrl !== null,
-          collectionIds: product.collections.nodes.map((collection) => collection.id),
-          variants: product.variants.nodes.map((variant) => ({
-            id: variant.id,
-            title: variant.title,
-            sku: variant.sku ?? "",
-            price: parseDecimal(variant.price, currency),
-            compareAtPrice: variant.compareAtPrice === null ? null : parseDecimal(variant.compareAtPrice, currency),
-            unitCost: variant.inventoryItem.unitCost ? toMoney(variant.inventoryItem.unitCost) : null,
-            inventoryQuantity: variant.inventoryItem.tracked ? variant.inventoryQuantity : null,
-            inventoryPolicy: variant.inventoryPolicy,
-            availableForSale: variant.availableForSale,
-          })),
-        }),
-      );
+      const products = data.products.nodes.map((product) => toCatalogProduct(product, data.shop.currencyCode));
       return pageOf(products, data.products.pageInfo);
+    },
+
+    async getProducts(ids: string[]) {
+      if (ids.length === 0) return [];
+      const data = await run(PRODUCTS_BY_ID_QUERY, { ids: ids.slice(0, MAX_PAGE_SIZE) }, productsByIdSchema);
+      return data.nodes.flatMap((node) => {
+        const product = productNodeSchema.safeParse(node);
+        return product.success ? [toCatalogProduct(product.data, data.shop.currencyCode)] : [];
+      });
     },
 
     async listCollections(page: PageRequest) {

@@ -47,6 +47,10 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
   });
   await prisma.offerPublication.create({ data: { shop, discountId: `gid://shopify/DiscountAutomaticNode/${shop}` } });
   await prisma.shopSettings.create({ data: { shop } });
+  await prisma.productOrderStat.create({ data: { shop, productId: product, orderCount: 5 } });
+  await prisma.productComplement.create({ data: { shop, productId: product, complementId: `${product}-2`, pairCount: 3, confidence: 0.6, lift: 2, rank: 1 } });
+  await prisma.complementOverride.create({ data: { shop, productId: product, complementId: `${product}-2`, kind: "pin" } });
+  await prisma.recommendationRun.create({ data: { shop, status: "finished", startedAt: new Date() } });
   await prisma.demoDiscount.create({
     data: {
       shop, id: `gid://shopify/DiscountAutomaticNode/${shop}`, title: "Bundle", functionHandle: "f", startsAt: new Date(),

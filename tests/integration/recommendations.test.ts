@@ -1,0 +1,103 @@
+// Frequently bought together from the shop's own orders: the rebuild, the admin's overrides, and bundles from pairs.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { prisma } from "../../app/db.server";
+import { requireAdmin } from "../../app/services/admin-context.server";
+import { recommendFor, rebuildRecommendations } from "../../app/services/recommendations.server";
+import { createDemoShopData } from "../../app/shop-data/demo-adapter.server";
+import * as route from "../../app/routes/app.recommendations";
+import { findOffer } from "../../app/models/offer.server";
+
+vi.mock("../../app/services/admin-context.server", () => ({ requireAdmin: vi.fn() }));
+
+const SHOP = "fbt.myshopify.com";
+const P = (n: number) => `gid://shopify/Product/${n}`;
+
+async function seedStore(shop: string) {
+  await prisma.demoShop.create({ data: { shop, name: "FBT", currencyCode: "USD", ianaTimezone: "UTC", primaryLocale: "en", locales: ["en"], seedVersion: 2 } });
+  const products: [number, string, number, number][] = [
+    [1, "Dripper", 3500, 10],
+    [2, "Filters", 1200, 10],
+    [3, "Kettle", 6000, 10],
+    [4, "Sold-out mug", 1500, 0],
+  ];
+  for (const [n, title, price, stock] of products) {
+    await prisma.demoProduct.create({
+      data: {
+        shop, id: P(n), title, handle: `p${n}`, vendor: "V", productType: title, tags: [], status: "ACTIVE", publishedOnlineStore: true, createdAt: new Date(),
+        variants: { create: [{ id: `gid://shopify/ProductVariant/${n}`, title: "Default Title", sku: `S${n}`, priceMinor: price, inventoryQuantity: stock, inventoryPolicy: "DENY", position: 1 }] },
+      },
+    });
+  }
+  const baskets = [...Array(8).fill([1, 2]), ...Array(4).fill([1, 3]), ...Array(5).fill([1, 4]), [2], [3], Array.from({ length: 60 }, (_, i) => 100 + i)];
+  let line = 0;
+  for (const [index, basket] of baskets.entries()) {
+    const id = `gid://shopify/Order/${index + 1}`;
+    await prisma.demoOrder.create({
+      data: {
+        shop, id, name: `#${index + 1}`, createdAt: new Date(), updatedAt: new Date(Date.UTC(2026, 0, 1, 0, index)), currencyCode: "USD",
+        subtotalMinor: 1000, totalDiscountMinor: 0, test: false,
+        lines: { create: (basket as number[]).map((n) => ({ id: `gid://shopify/LineItem/${(line += 1)}`, productId: P(n), variantId: `gid://shopify/ProductVariant/${n}`, title: "x", quantity: 1, unitPriceMinor: 1000, discountMinor: 0, properties: {} })) },
+      },
+    });
+  }
+  // A test order and a cancelled one never count.
+  for (const [id, extra] of [["gid://shopify/Order/900", { test: true }], ["gid://shopify/Order/901", { cancelledAt: new Date() }]] as const) {
+    await prisma.demoOrder.create({
+      data: {
+        shop, id, name: id, createdAt: new Date(), updatedAt: new Date(), currencyCode: "USD", subtotalMinor: 1, totalDiscountMinor: 0, ...extra,
+        lines: { create: [3, 2].map((n) => ({ id: `${id}-${n}`, productId: P(n), variantId: `gid://shopify/ProductVariant/${n}`, title: "x", quantity: 1, unitPriceMinor: 1, discountMinor: 0, properties: {} })) },
+      },
+    });
+  }
+}
+
+beforeAll(async () => {
+  await seedStore(SHOP);
+  vi.mocked(requireAdmin).mockResolvedValue({ shop: SHOP, shopData: createDemoShopData(SHOP, prisma), embedded: false });
+});
+
+describe("frequently bought together", () => {
+  it("rebuilds from the order history, counting only real orders and capping very large ones", async () => {
+    await rebuildRecommendations(SHOP, createDemoShopData(SHOP, prisma), new Date());
+    const run = await prisma.recommendationRun.findFirstOrThrow({ where: { shop: SHOP } });
+    expect(run).toMatchObject({ status: "finished", ordersRead: 22, ordersTotal: 22, cappedOrders: 1 });
+    const complements = await prisma.productComplement.findMany({ where: { shop: SHOP, productId: P(1) }, orderBy: { rank: "asc" } });
+    // Dripper: 17 orders; with filters 8, with the sold-out mug 5, with the kettle 4.
+    // (Confidence is compared to 12 places: PostgreSQL's float text form drops the last digit.)
+    expect(complements.map((c) => [c.complementId, c.pairCount, c.confidence.toFixed(12)])).toEqual([
+      [P(2), 8, (8 / 17).toFixed(12)],
+      [P(4), 5, (5 / 17).toFixed(12)],
+      [P(3), 4, (4 / 17).toFixed(12)],
+    ]);
+  });
+
+  it("suggests buyable complements, respecting the merchant's pins and exclusions", async () => {
+    const shopData = createDemoShopData(SHOP, prisma);
+    expect((await recommendFor(SHOP, shopData, [P(1)])).map((r) => r.productId)).toEqual([P(2), P(3)]);
+    await route.action({ request: post({ intent: "pin", productId: P(1), complementId: P(3) }), params: {}, context: {} });
+    await route.action({ request: post({ intent: "exclude", productId: P(1), complementId: P(2) }), params: {}, context: {} });
+    expect((await recommendFor(SHOP, shopData, [P(1)])).map((r) => [r.productId, r.pinned])).toEqual([[P(3), true]]);
+    await route.action({ request: post({ intent: "none", productId: P(1), complementId: P(2) }), params: {}, context: {} });
+    expect((await recommendFor(SHOP, shopData, [P(1)])).map((r) => r.productId)).toEqual([P(3), P(2)]);
+    // Another shop's data is not consulted.
+    expect(await recommendFor("other.myshopify.com", shopData, [P(1)])).toEqual([]);
+  });
+
+  it("shows the admin the top products with their complements, and turns a pair into a draft bundle", async () => {
+    const page = await route.loader({ request: new Request("https://pairwise.test/app/recommendations"), params: {}, context: {} });
+    const dripper = page.products.find((entry) => entry.product.id === P(1));
+    expect(dripper).toMatchObject({ product: { title: "Dripper" }, orderCount: 17 });
+    expect(dripper?.complements[0]).toMatchObject({ title: "Filters", pairCount: 8 });
+    const response = (await route.action({ request: post({ intent: "bundle", productId: P(1), complementId: P(2) }), params: {}, context: {} })) as Response;
+    const id = /\/app\/offers\/([^?]+)/.exec(response.headers.get("Location") ?? "")?.[1] ?? "";
+    expect((await findOffer(SHOP, id))?.offer).toMatchObject({ kind: "fixed_bundle", title: "Dripper + Filters", status: "draft" });
+    expect(await route.action({ request: post({ intent: "pin", productId: "bogus", complementId: P(2) }), params: {}, context: {} })).toEqual({
+      ok: false,
+      error: "That action needs a product and its complement.",
+    });
+  });
+});
+
+function post(fields: Record<string, string>) {
+  return new Request("https://pairwise.test/app/recommendations", { method: "POST", body: new URLSearchParams(fields) });
+}
