@@ -12,8 +12,12 @@ export type SqlSession = {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
 };
 
+/** What a job queue needs to reach the same database: the embedded instance itself, or the server's URL. */
+export type QueueConnection = { kind: "pglite"; pglite: PGlite } | { kind: "postgresql"; connectionString: string };
+
 export type Database = {
   kind: "pglite" | "postgresql";
+  queueConnection: QueueConnection;
   prisma: PrismaClient;
   /** Runs `work` on one dedicated connection (needed for session-level locks and explicit transactions). */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
@@ -50,6 +54,7 @@ function openPglite(location: string): Database {
   };
   return {
     kind: "pglite",
+    queueConnection: { kind: "pglite", pglite: client },
     prisma,
     // PGlite is a single in-process connection, so every caller already shares one session.
     withSession: (work) => work(session),
@@ -65,6 +70,7 @@ function openPostgres(url: string): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgresql",
+    queueConnection: { kind: "postgresql", connectionString: url },
     prisma,
     async withSession(work) {
       const client = await pool.connect();

@@ -5,7 +5,14 @@ import { prisma } from "../db.server";
 import { authenticate } from "../shopify.server";
 import { processWebhookOnce } from "./webhook-deliveries.server";
 
-export type WebhookEffectContext<Payload> = { shop: string; topic: string; webhookId: string; payload: Payload };
+export type WebhookEffectContext<Payload> = {
+  shop: string;
+  topic: string;
+  webhookId: string;
+  payload: Payload;
+  /** The body as Shopify sent it, before the schema kept only what it checks. */
+  rawPayload: unknown;
+};
 
 /**
  * The action of a webhook route: Shopify's library verifies the HMAC (401 when wrong), the payload is parsed (400
@@ -14,6 +21,8 @@ export type WebhookEffectContext<Payload> = { shop: string; topic: string; webho
 export function webhookAction<Schema extends z.ZodType>(
   payloadSchema: Schema,
   effect: (tx: Prisma.TransactionClient, webhook: WebhookEffectContext<z.infer<Schema>>) => Promise<unknown>,
+  /** Runs once the effect is committed (not for a replay): for work that must not hold the transaction open. */
+  afterCommit?: (webhook: WebhookEffectContext<z.infer<Schema>>) => Promise<unknown>,
 ) {
   return async ({ request }: ActionFunctionArgs) => {
     let webhook: Awaited<ReturnType<typeof authenticate.webhook>>;
@@ -27,10 +36,11 @@ export function webhookAction<Schema extends z.ZodType>(
     const payload = payloadSchema.safeParse(webhook.payload);
     if (!payload.success) return badRequest(`Unexpected ${webhook.topic} payload`);
 
-    const context = { shop: webhook.shop, topic: webhook.topic, webhookId: webhook.webhookId, payload: payload.data };
-    await processWebhookOnce(prisma, context, async (tx) => {
+    const context = { shop: webhook.shop, topic: webhook.topic, webhookId: webhook.webhookId, payload: payload.data, rawPayload: webhook.payload };
+    const outcome = await processWebhookOnce(prisma, context, async (tx) => {
       await effect(tx, context);
     });
+    if (outcome === "processed" && afterCommit) await afterCommit(context);
     return new Response(null, { status: 200 });
   };
 }

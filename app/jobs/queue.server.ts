@@ -1,0 +1,25 @@
+// The durable job queue: pg-boss, on the embedded database or PostgreSQL alike (docs/decisions/0006-job-queue.md).
+import { PgBoss, fromPglite } from "pg-boss";
+import type { QueueConnection } from "../db/database.server";
+
+export const ORDER_EVENTS_QUEUE = "order-events";
+export const ORDER_EVENTS_DEAD_LETTER = "order-events-failed";
+
+export function createQueue(connection: QueueConnection): PgBoss {
+  const boss =
+    connection.kind === "pglite"
+      ? new PgBoss({ db: fromPglite(connection.pglite), backend: "pglite", schema: "pgboss" })
+      : new PgBoss({ connectionString: connection.connectionString, schema: "pgboss", max: 4 });
+  boss.on("error", (error) => console.error("[queue]", error));
+  return boss;
+}
+
+/** Starts the queue (creating its schema the first time) and declares this app's queues. */
+export async function startQueue(boss: PgBoss): Promise<PgBoss> {
+  await boss.start();
+  await boss.createQueue(ORDER_EVENTS_DEAD_LETTER);
+  // Failures retry with exponential backoff; after the last try a job moves to the dead-letter queue, and its event
+  // stays in OrderEvent with the error, never dropped.
+  await boss.createQueue(ORDER_EVENTS_QUEUE, { retryLimit: 6, retryDelay: 2, retryBackoff: true, deadLetter: ORDER_EVENTS_DEAD_LETTER });
+  return boss;
+}

@@ -1,0 +1,3 @@
+import { orderWebhookAction } from "../services/order-webhooks.server";
+
+export const action = orderWebhookAction;

@@ -1,0 +1,132 @@
+import { createHash } from "node:crypto";
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { PgBoss } from "pg-boss";
+import { z } from "zod";
+import { normalizeOrder, normalizeRefund, shopifyOrderSchema, shopifyRefundSchema, type NormalizedOrder, type NormalizedRefund } from "../domain/orders/shopify-order";
+import { ORDER_EVENTS_QUEUE } from "../jobs/queue.server";
+
+export const ORDER_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_CANCELLED", "REFUNDS_CREATE"] as const;
+
+/** What a webhook route checks before answering 200: enough to know which order it is about. */
+export const orderEventPayloadSchema = z.object({ id: z.union([z.number(), z.string()]) });
+
+/** The one-way key a customer is counted under (repeat purchases), never their identity. */
+export function customerKey(shop: string, customerId: string): string {
+  return createHash("sha256").update(`${shop}|${customerId}`).digest("hex");
+}
+
+/** Stores an order webhook as received (the transaction also records the delivery, so a replay stores nothing). */
+export async function recordOrderEvent(
+  tx: Prisma.TransactionClient,
+  event: { shop: string; webhookId: string; topic: string; payload: unknown },
+): Promise<void> {
+  await tx.orderEvent.create({
+    data: { shop: event.shop, webhookId: event.webhookId, topic: event.topic, payload: event.payload as Prisma.InputJsonValue },
+  });
+}
+
+/** Queues an event's processing; at most one job waits per event (processing is idempotent anyway). */
+export async function enqueueOrderEvent(queue: PgBoss, webhookId: string): Promise<void> {
+  await queue.send(ORDER_EVENTS_QUEUE, { webhookId }, { singletonKey: webhookId });
+}
+
+const STRANDED_AFTER_MS = 60_000;
+
+/**
+ * Queues events that were stored but never queued (the process stopped between the commit and the enqueue), so a
+ * crash loses nothing. Events whose processing failed are left to the queue's retries and the dead-letter queue.
+ */
+export async function requeueStrandedEvents(prisma: PrismaClient, queue: PgBoss, now: Date): Promise<number> {
+  const stranded = await prisma.orderEvent.findMany({
+    where: { processedAt: null, attempts: 0, receivedAt: { lt: new Date(now.getTime() - STRANDED_AFTER_MS) } },
+    select: { webhookId: true },
+    take: 1000,
+  });
+  for (const event of stranded) await enqueueOrderEvent(queue, event.webhookId);
+  return stranded.length;
+}
+
+export const orderEventJobSchema = z.object({ webhookId: z.string() });
+
+export type ProcessOutcome = "processed" | "already-processed" | "missing";
+
+async function applyRefunds(tx: Prisma.TransactionClient, shop: string, orderId: string, refunds: NormalizedRefund[]) {
+  for (const refund of refunds) {
+    await tx.orderRefund.upsert({
+      where: { shop_refundId: { shop, refundId: refund.refundId } },
+      create: { shop, orderId, ...refund },
+      update: { amountMinor: refund.amountMinor },
+    });
+  }
+}
+
+async function applyOrder(tx: Prisma.TransactionClient, shop: string, order: NormalizedOrder) {
+  const existing = await tx.orderFact.findUnique({ where: { shop_orderId: { shop, orderId: order.orderId } }, select: { sourceUpdatedAt: true } });
+  // A delivery older than what is stored (Shopify does not guarantee order) changes nothing but its refunds.
+  if (!existing || existing.sourceUpdatedAt <= order.sourceUpdatedAt) {
+    const fact = {
+      name: order.name,
+      currencyCode: order.currencyCode,
+      presentmentCurrency: order.presentmentCurrency,
+      customerKey: order.customerId ? customerKey(shop, order.customerId) : null,
+      processedAt: order.processedAt,
+      sourceUpdatedAt: order.sourceUpdatedAt,
+      subtotalMinor: order.subtotalMinor,
+      totalDiscountMinor: order.totalDiscountMinor,
+      cancelledAt: order.cancelledAt,
+      test: order.test,
+    };
+    await tx.orderFact.upsert({ where: { shop_orderId: { shop, orderId: order.orderId } }, create: { shop, orderId: order.orderId, ...fact }, update: fact });
+    await tx.orderLineFact.deleteMany({ where: { shop, orderId: order.orderId } });
+    await tx.orderLineFact.createMany({
+      data: order.lines.map((line) => ({ shop, orderId: order.orderId, ...line, properties: line.properties })),
+    });
+  }
+  await applyRefunds(tx, shop, order.orderId, order.refunds);
+}
+
+/**
+ * Turns one stored order event into order facts, exactly once: the event row is locked for the transaction, an
+ * event already processed is left alone, and order facts only move forward in Shopify's updated_at. A failure
+ * rolls everything back and is recorded on the event (the queue retries it).
+ */
+export async function processOrderEvent(prisma: PrismaClient, webhookId: string): Promise<ProcessOutcome> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ processedAt: Date | null }[]>`
+        SELECT "processedAt" FROM "OrderEvent" WHERE "webhookId" = ${webhookId} FOR UPDATE`;
+      const row = locked[0];
+      if (!row) return "missing";
+      if (row.processedAt) return "already-processed";
+      const event = await tx.orderEvent.findUniqueOrThrow({ where: { webhookId } });
+      if (event.topic === "REFUNDS_CREATE") {
+        const refund = shopifyRefundSchema.parse(event.payload);
+        const order = await tx.orderFact.findFirst({ where: { shop: event.shop, orderId: `gid://shopify/Order/${refund.order_id}` }, select: { currencyCode: true, orderId: true } });
+        if (!order) throw new Error(`Refund for order ${String(refund.order_id)}, which has not arrived yet`);
+        await applyRefunds(tx, event.shop, order.orderId, [normalizeRefund(refund, order.currencyCode)]);
+      } else {
+        await applyOrder(tx, event.shop, normalizeOrder(shopifyOrderSchema.parse(event.payload)));
+      }
+      // Processed: the raw payload (with the customer's details) is no longer needed.
+      await tx.orderEvent.update({ where: { webhookId }, data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null, payload: {} } });
+      return "processed";
+    });
+  } catch (error) {
+    await prisma.orderEvent.updateMany({ where: { webhookId }, data: { attempts: { increment: 1 }, lastError: String(error) } });
+    throw error;
+  }
+}
+
+/** Runs the order-event worker on this process until the queue stops, sweeping for stranded events every minute. */
+export async function workOrderEvents(prisma: PrismaClient, queue: PgBoss, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}) {
+  const sweep = setInterval(() => void requeueStrandedEvents(prisma, queue, new Date()).catch((error: unknown) => console.error("[sweep]", error)), STRANDED_AFTER_MS);
+  sweep.unref();
+  queue.once("stopped", () => clearInterval(sweep));
+  return queue.work(
+    ORDER_EVENTS_QUEUE,
+    { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
+    async (jobs) => {
+      for (const job of jobs) await processOrderEvent(prisma, orderEventJobSchema.parse(job.data).webhookId);
+    },
+  );
+}
