@@ -1,4 +1,5 @@
 import { Prisma } from "@prisma/client";
+import { customerKey } from "./order-pipeline.server";
 
 export type ComplianceCustomer = { id: number; email?: string | null };
 
@@ -38,6 +39,34 @@ const CUSTOMER_DATA_HOLDERS: CustomerDataHolder[] = [
         where: { shop, customerId: customerGid(customer) },
         data: { customerId: null },
       });
+      return updated.count;
+    },
+  },
+  {
+    // Order webhooks not processed yet still hold the customer's details as Shopify sent them.
+    name: "order webhooks awaiting processing",
+    report: (tx, shop, customer) =>
+      tx.orderEvent.findMany({
+        where: { shop, payload: { path: ["customer", "id"], equals: customer.id } },
+        select: { webhookId: true, topic: true, receivedAt: true, payload: true },
+      }),
+    async redact(tx, shop, customer) {
+      return tx.$executeRaw`
+        UPDATE "OrderEvent"
+        SET "payload" = "payload" - 'customer' - 'email' - 'contact_email' - 'phone' - 'billing_address' - 'shipping_address'
+        WHERE "shop" = ${shop} AND "payload" -> 'customer' ->> 'id' = ${String(customer.id)}`;
+    },
+  },
+  {
+    // Orders keep only a one-way key of the customer; a redaction removes even that link.
+    name: "orders",
+    report: (tx, shop, customer) =>
+      tx.orderFact.findMany({
+        where: { shop, customerKey: customerKey(shop, customerGid(customer)) },
+        select: { orderId: true, name: true, processedAt: true, subtotalMinor: true, currencyCode: true },
+      }),
+    async redact(tx, shop, customer) {
+      const updated = await tx.orderFact.updateMany({ where: { shop, customerKey: customerKey(shop, customerGid(customer)) }, data: { customerKey: null } });
       return updated.count;
     },
   },

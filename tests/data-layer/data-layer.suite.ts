@@ -116,13 +116,16 @@ export function dataLayerSuite(databaseUrl: () => string) {
       const report = await database.prisma.$transaction((tx) =>
         reportCustomerData(tx, shop, { customer, ordersRequested: [1], dataRequestId: 7 }),
       );
-      expect(report.holdings.map((holding) => holding.holder)).toEqual(["demo store customers", "demo store orders"]);
+      expect(report.holdings.map((holding) => holding.holder)).toEqual(["demo store customers", "demo store orders", "order webhooks awaiting processing", "orders"]);
       expect(JSON.stringify(report)).toContain("ada@example.com");
 
       const redacted = await database.prisma.$transaction((tx) =>
         redactCustomerData(tx, shop, { customer, ordersToRedact: [1] }),
       );
-      expect(redacted).toEqual({ "demo store customers": 1, "demo store orders": 1, "data request reports": 2 });
+      expect(redacted).toEqual({ "demo store customers": 1, "demo store orders": 1, "order webhooks awaiting processing": 1, "orders": 1, "data request reports": 2 });
+      expect(await database.prisma.orderFact.count({ where: { shop, customerKey: { not: null } } })).toBe(0);
+      const event = await database.prisma.orderEvent.findFirstOrThrow({ where: { shop } });
+      expect(event.payload).toEqual({ id: 1 });
       expect(await database.prisma.demoCustomer.count({ where: { shop } })).toBe(0);
       expect(await database.prisma.demoOrder.count({ where: { shop, customerId: { not: null } } })).toBe(0);
       const remaining = await database.prisma.complianceRequest.findMany({ where: { shop } });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { SHOP_SCOPED_TABLES } from "../../app/services/compliance.server";
+import { customerKey } from "../../app/services/order-pipeline.server";
 
 /** Puts at least one row for `shop` into every table of the schema. */
 export async function fillEveryTable(prisma: PrismaClient, shop: string): Promise<void> {
@@ -47,6 +48,16 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
   });
   await prisma.offerPublication.create({ data: { shop, discountId: `gid://shopify/DiscountAutomaticNode/${shop}` } });
   await prisma.shopSettings.create({ data: { shop } });
+  await prisma.orderEvent.create({ data: { shop, webhookId: `${shop}-order-event`, topic: "ORDERS_CREATE", payload: { id: 1, customer: { id: 191167, email: "ada@example.com" } } } });
+  await prisma.orderFact.create({
+    data: {
+      shop, orderId: "gid://shopify/Order/1", name: "#1001", currencyCode: "USD", presentmentCurrency: "USD",
+      customerKey: customerKey(shop, "gid://shopify/Customer/191167"), processedAt: new Date(), sourceUpdatedAt: new Date(),
+      subtotalMinor: 4500, totalDiscountMinor: 0, test: false,
+      lines: { create: [{ lineId: "gid://shopify/LineItem/1", productId: product, variantId: `${product}-v`, quantity: 1, unitPriceMinor: 4500, discountMinor: 0, properties: {} }] },
+    },
+  });
+  await prisma.orderRefund.create({ data: { shop, refundId: "gid://shopify/Refund/1", orderId: "gid://shopify/Order/1", amountMinor: 100, createdAt: new Date() } });
   await prisma.productOrderStat.create({ data: { shop, productId: product, orderCount: 5 } });
   await prisma.productComplement.create({ data: { shop, productId: product, complementId: `${product}-2`, pairCount: 3, confidence: 0.6, lift: 2, rank: 1 } });
   await prisma.complementOverride.create({ data: { shop, productId: product, complementId: `${product}-2`, kind: "pin" } });
