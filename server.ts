@@ -27,8 +27,15 @@ export async function startServer(): Promise<import("node:http").Server> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  startServer().catch((error: unknown) => {
-    console.error(error instanceof EnvError ? error.message : error);
-    process.exit(1);
-  });
+  startServer()
+    .then((server) => {
+      // Finish requests in flight, then exit (deploys and scaling down send SIGTERM).
+      const stop = () => server.close(() => process.exit(0));
+      process.once("SIGTERM", stop);
+      process.once("SIGINT", stop);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof EnvError ? error.message : error);
+      process.exit(1);
+    });
 }

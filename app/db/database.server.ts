@@ -66,7 +66,9 @@ function openPglite(location: string): Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // An idle connection the server closed (restart, failover) is dropped by the pool; it must not crash the process.
+  pool.on("error", (error) => console.error("[database] idle connection closed:", error.message));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgresql",

@@ -15,7 +15,7 @@ export function createQueue(connection: QueueConnection): PgBoss {
   const boss =
     connection.kind === "pglite"
       ? new PgBoss({ db: fromPglite(connection.pglite), backend: "pglite", schema: "pgboss", superviseIntervalSeconds: SUPERVISE_SECONDS })
-      : new PgBoss({ connectionString: connection.connectionString, schema: "pgboss", max: 4, superviseIntervalSeconds: SUPERVISE_SECONDS });
+      : new PgBoss({ connectionString: connection.connectionString, schema: "pgboss", max: 10, superviseIntervalSeconds: SUPERVISE_SECONDS });
   boss.on("error", (error) => console.error("[queue]", error));
   return boss;
 }

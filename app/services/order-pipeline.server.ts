@@ -15,14 +15,23 @@ export function customerKey(shop: string, customerId: string): string {
   return createHash("sha256").update(`${shop}|${customerId}`).digest("hex");
 }
 
-/** Stores an order webhook as received (the transaction also records the delivery, so a replay stores nothing). */
+/**
+ * Stores an order webhook as received, together with its delivery record, in one statement (the busiest write of
+ * the app, so one round trip): a replay of the same webhook id stores nothing and returns false.
+ */
 export async function recordOrderEvent(
-  tx: Prisma.TransactionClient,
+  prisma: PrismaClient,
   event: { shop: string; webhookId: string; topic: string; payload: unknown },
-): Promise<void> {
-  await tx.orderEvent.create({
-    data: { shop: event.shop, webhookId: event.webhookId, topic: event.topic, payload: event.payload as Prisma.InputJsonValue },
-  });
+): Promise<boolean> {
+  const inserted = await prisma.$executeRaw`
+    WITH delivery AS (
+      INSERT INTO "WebhookDelivery" ("webhookId", "shop", "topic") VALUES (${event.webhookId}, ${event.shop}, ${event.topic})
+      ON CONFLICT ("webhookId") DO NOTHING
+      RETURNING "webhookId"
+    )
+    INSERT INTO "OrderEvent" ("webhookId", "shop", "topic", "payload")
+    SELECT "webhookId", ${event.shop}, ${event.topic}, ${JSON.stringify(event.payload)}::jsonb FROM delivery`;
+  return inserted === 1;
 }
 
 /** Queues an event's processing; at most one job waits per event (processing is idempotent anyway). */
