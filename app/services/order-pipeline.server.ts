@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { PgBoss } from "pg-boss";
+import type { Database } from "../db/database.server";
 import { z } from "zod";
 import { normalizeOrder, normalizeRefund, shopifyOrderSchema, shopifyRefundSchema, type NormalizedOrder, type NormalizedRefund } from "../domain/orders/shopify-order";
 import { ORDER_EVENTS_QUEUE } from "../jobs/queue.server";
@@ -16,22 +17,28 @@ export function customerKey(shop: string, customerId: string): string {
 }
 
 /**
- * Stores an order webhook as received, together with its delivery record, in one statement (the busiest write of
- * the app, so one round trip): a replay of the same webhook id stores nothing and returns false.
+ * Stores an order webhook as received, together with its delivery record, in one statement on a plain connection
+ * (the busiest write of the app: one round trip, no ORM work): a replay of the same webhook id stores nothing and
+ * returns false.
  */
 export async function recordOrderEvent(
-  prisma: PrismaClient,
+  database: Database,
   event: { shop: string; webhookId: string; topic: string; payload: unknown },
 ): Promise<boolean> {
-  const inserted = await prisma.$executeRaw`
-    WITH delivery AS (
-      INSERT INTO "WebhookDelivery" ("webhookId", "shop", "topic") VALUES (${event.webhookId}, ${event.shop}, ${event.topic})
-      ON CONFLICT ("webhookId") DO NOTHING
-      RETURNING "webhookId"
-    )
-    INSERT INTO "OrderEvent" ("webhookId", "shop", "topic", "payload")
-    SELECT "webhookId", ${event.shop}, ${event.topic}, ${JSON.stringify(event.payload)}::jsonb FROM delivery`;
-  return inserted === 1;
+  const rows = await database.withSession((session) =>
+    session.query<{ webhookId: string }>(
+      `WITH delivery AS (
+         INSERT INTO "WebhookDelivery" ("webhookId", "shop", "topic") VALUES ($1, $2, $3)
+         ON CONFLICT ("webhookId") DO NOTHING
+         RETURNING "webhookId"
+       )
+       INSERT INTO "OrderEvent" ("webhookId", "shop", "topic", "payload")
+       SELECT "webhookId", $2, $3, $4::jsonb FROM delivery
+       RETURNING "webhookId"`,
+      [event.webhookId, event.shop, event.topic, JSON.stringify(event.payload)],
+    ),
+  );
+  return rows.length === 1;
 }
 
 /** Queues an event's processing; at most one job waits per event (processing is idempotent anyway). */

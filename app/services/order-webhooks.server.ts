@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { prisma } from "../db.server";
+import { database } from "../db.server";
 import { appQueue } from "../jobs/app-queue.server";
 import { enqueueOrderEvent, orderEventPayloadSchema, recordOrderEvent } from "./order-pipeline.server";
 import { verifyWebhook } from "./webhook-receiver.server";
@@ -10,7 +10,7 @@ export async function orderWebhookAction({ request }: ActionFunctionArgs) {
   if (webhook instanceof Response) return webhook;
   const { shop, webhookId, topic, rawPayload } = webhook;
   // A crash between these two leaves a stored event without a job: the worker's sweep queues it.
-  if (await recordOrderEvent(prisma, { shop, webhookId, topic, payload: rawPayload })) {
+  if (await recordOrderEvent(database(), { shop, webhookId, topic, payload: rawPayload })) {
     await enqueueOrderEvent(await appQueue(), webhookId);
   }
   return new Response(null, { status: 200 });
