@@ -5,6 +5,7 @@ import type { Database } from "../db/database.server";
 import { z } from "zod";
 import { normalizeOrder, normalizeRefund, shopifyOrderSchema, shopifyRefundSchema, type NormalizedOrder, type NormalizedRefund } from "../domain/orders/shopify-order";
 import { ORDER_EVENTS_QUEUE } from "../jobs/queue.server";
+import { countNewOrder } from "./recommendations.server";
 
 export const ORDER_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_CANCELLED", "REFUNDS_CREATE"] as const;
 
@@ -78,6 +79,9 @@ async function applyRefunds(tx: Prisma.TransactionClient, shop: string, orderId:
 
 async function applyOrder(tx: Prisma.TransactionClient, shop: string, order: NormalizedOrder) {
   const existing = await tx.orderFact.findUnique({ where: { shop_orderId: { shop, orderId: order.orderId } }, select: { sourceUpdatedAt: true } });
+  if (!existing && !order.test && !order.cancelledAt) {
+    await countNewOrder(tx, shop, order.lines.flatMap((line) => (line.productId ? [line.productId] : [])));
+  }
   // A delivery older than what is stored (Shopify does not guarantee order) changes nothing but its refunds.
   if (!existing || existing.sourceUpdatedAt <= order.sourceUpdatedAt) {
     const fact = {

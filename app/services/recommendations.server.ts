@@ -1,5 +1,6 @@
+import type { Prisma } from "@prisma/client";
 import { prisma } from "../db.server";
-import { recommend, topComplements, MIN_PAIR_COUNT, type Complement, type Override, type Recommendation, type RecommendOptions, DEFAULT_RECOMMEND_OPTIONS } from "../domain/fbt/complements";
+import { complementsOf, recommend, topComplements, MIN_PAIR_COUNT, type Complement, type Override, type Recommendation, type RecommendOptions, DEFAULT_RECOMMEND_OPTIONS } from "../domain/fbt/complements";
 import { mineRules, TransactionsBuilder } from "../domain/fbt/miner";
 import { createOffer } from "../models/offer.server";
 import type { CatalogProduct, ShopDataPort } from "../shop-data/port";
@@ -35,12 +36,21 @@ export async function rebuildRecommendations(shop: string, shopData: ShopDataPor
     } while (after);
 
     const transactions = builder.build();
-    const { rules, itemCounts } = mineRules(transactions, { minCount: MIN_PAIR_COUNT, minConfidence: 0, maxLength: 2 });
-    const complements = topComplements(rules, transactions.itemNames);
+    // Every pair is kept (minimum count 1), so that incremental updates can later lift a pair over the threshold.
+    const { rules, itemCounts } = mineRules(transactions, { minCount: 1, minConfidence: 0, maxLength: 2 });
+    const complements = topComplements(rules.filter((rule) => rule.count >= MIN_PAIR_COUNT), transactions.itemNames);
+    const names = transactions.itemNames;
+    const pairs = rules.flatMap((rule) => {
+      const [a, b] = [names[rule.lhs[0] ?? 0] ?? "", names[rule.rhs] ?? ""];
+      return a < b ? [{ shop, productA: a, productB: b, pairCount: rule.count }] : [];
+    });
     await prisma.$transaction(
       async (tx) => {
         await tx.productOrderStat.deleteMany({ where: { shop } });
         await tx.productComplement.deleteMany({ where: { shop } });
+        await tx.productPairStat.deleteMany({ where: { shop } });
+        for (let start = 0; start < pairs.length; start += 5000) await tx.productPairStat.createMany({ data: pairs.slice(start, start + 5000) });
+        await tx.productStatTotal.upsert({ where: { shop }, create: { shop, orderCount: transactions.orderCount }, update: { orderCount: transactions.orderCount } });
         await tx.productOrderStat.createMany({
           data: transactions.itemNames.map((productId, item) => ({ shop, productId, orderCount: itemCounts[item] ?? 0 })),
         });
@@ -73,6 +83,44 @@ export async function recommendFor(shop: string, shopData: ShopDataPort, product
   const candidateIds = [...new Set([...complements.map((c) => c.complementId), ...overrides.map((o) => o.complementId), ...productIds])];
   const catalog = new Map((await shopData.getProducts(candidateIds)).map((product) => [product.id, product]));
   return recommend(productIds, complements, overrides, catalog, options);
+}
+
+/**
+ * Counts a newly arrived order into the statistics and refreshes the complements of its products, so
+ * recommendations follow new orders between rebuilds. (Cancellations and edits are corrected by the next rebuild.)
+ */
+export async function countNewOrder(tx: Prisma.TransactionClient, shop: string, productIds: string[]): Promise<void> {
+  const products = [...new Set(productIds)].sort().slice(0, MAX_PRODUCTS_PER_ORDER);
+  if (products.length === 0) return;
+  const totals = await tx.productStatTotal.upsert({ where: { shop }, create: { shop, orderCount: 1 }, update: { orderCount: { increment: 1 } } });
+  for (const productId of products) {
+    await tx.productOrderStat.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, orderCount: 1 }, update: { orderCount: { increment: 1 } } });
+  }
+  for (let a = 0; a < products.length; a += 1) {
+    for (let b = a + 1; b < products.length; b += 1) {
+      const productA = products[a] ?? "";
+      const productB = products[b] ?? "";
+      await tx.productPairStat.upsert({
+        where: { shop_productA_productB: { shop, productA, productB } },
+        create: { shop, productA, productB, pairCount: 1 },
+        update: { pairCount: { increment: 1 } },
+      });
+    }
+  }
+  for (const productId of products) {
+    const pairs = await tx.productPairStat.findMany({ where: { shop, OR: [{ productA: productId }, { productB: productId }], pairCount: { gte: MIN_PAIR_COUNT } } });
+    const partnerIds = pairs.map((pair) => (pair.productA === productId ? pair.productB : pair.productA));
+    const stats = await tx.productOrderStat.findMany({ where: { shop, productId: { in: [productId, ...partnerIds] } } });
+    const ordersOf = new Map(stats.map((stat) => [stat.productId, stat.orderCount]));
+    const complements = complementsOf(
+      productId,
+      ordersOf.get(productId) ?? 0,
+      pairs.map((pair, index) => ({ complementId: partnerIds[index] ?? "", pairCount: pair.pairCount, complementOrders: ordersOf.get(partnerIds[index] ?? "") ?? 0 })),
+      totals.orderCount,
+    );
+    await tx.productComplement.deleteMany({ where: { shop, productId } });
+    await tx.productComplement.createMany({ data: complements.map((complement) => ({ shop, ...complement })) });
+  }
 }
 
 const PAGE_PRODUCTS = 40;

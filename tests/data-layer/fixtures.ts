@@ -61,6 +61,8 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
   await prisma.productOrderStat.create({ data: { shop, productId: product, orderCount: 5 } });
   await prisma.productComplement.create({ data: { shop, productId: product, complementId: `${product}-2`, pairCount: 3, confidence: 0.6, lift: 2, rank: 1 } });
   await prisma.complementOverride.create({ data: { shop, productId: product, complementId: `${product}-2`, kind: "pin" } });
+  await prisma.productPairStat.create({ data: { shop, productA: product, productB: `${product}-2`, pairCount: 3 } });
+  await prisma.productStatTotal.create({ data: { shop, orderCount: 5 } });
   await prisma.recommendationRun.create({ data: { shop, status: "finished", startedAt: new Date() } });
   await prisma.demoDiscount.create({
     data: {

@@ -6,6 +6,8 @@ import { recommendFor, rebuildRecommendations } from "../../app/services/recomme
 import { createDemoShopData } from "../../app/shop-data/demo-adapter.server";
 import * as route from "../../app/routes/app.recommendations";
 import { findOffer } from "../../app/models/offer.server";
+import { processOrderEvent } from "../../app/services/order-pipeline.server";
+import { shopifyOrderPayload } from "../support/orders";
 
 vi.mock("../../app/services/admin-context.server", () => ({ requireAdmin: vi.fn() }));
 
@@ -81,6 +83,25 @@ describe("frequently bought together", () => {
     expect((await recommendFor(SHOP, shopData, [P(1)])).map((r) => r.productId)).toEqual([P(3), P(2)]);
     // Another shop's data is not consulted.
     expect(await recommendFor("other.myshopify.com", shopData, [P(1)])).toEqual([]);
+  });
+
+  it("follows new orders between rebuilds: a pair bought together three more times becomes a complement", async () => {
+    const before = await prisma.productComplement.findMany({ where: { shop: SHOP, productId: P(3) } });
+    expect(before.map((c) => c.complementId)).not.toContain(P(2));
+    const lines = [
+      { id: 1, product_id: 2, variant_id: 2, quantity: 1, price: "12.00", properties: [] },
+      { id: 2, product_id: 3, variant_id: 3, quantity: 1, price: "60.00", properties: [] },
+    ];
+    for (const n of [1, 2, 3, 4]) {
+      const webhookId = `incremental-${n}`;
+      const payload = shopifyOrderPayload(5000 + n, { line_items: lines.map((line) => ({ ...line, id: n * 10 + line.id })), test: n === 4 });
+      await prisma.orderEvent.create({ data: { shop: SHOP, webhookId, topic: "ORDERS_CREATE", payload } });
+      await processOrderEvent(prisma, webhookId);
+    }
+    const kettle = await prisma.productComplement.findMany({ where: { shop: SHOP, productId: P(3) }, orderBy: { rank: "asc" } });
+    // Kettle: in 4 orders before (with the dripper) + 1 alone + 3 new = 8 (the test order does not count).
+    expect(kettle.find((c) => c.complementId === P(2))).toMatchObject({ pairCount: 3, confidence: 3 / 8 });
+    expect((await prisma.productStatTotal.findUniqueOrThrow({ where: { shop: SHOP } })).orderCount).toBe(20 + 3);
   });
 
   it("shows the admin the top products with their complements, and turns a pair into a draft bundle", async () => {

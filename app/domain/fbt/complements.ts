@@ -27,6 +27,28 @@ export function topComplements(rules: Rule[], itemNames: string[], maxPerProduct
   return complements;
 }
 
+/**
+ * The complements of one product from raw counts (used when statistics change incrementally): the same ranking as
+ * topComplements.
+ */
+export function complementsOf(
+  productId: string,
+  productOrders: number,
+  pairs: { complementId: string; pairCount: number; complementOrders: number }[],
+  totalOrders: number,
+  maxPerProduct = MAX_COMPLEMENTS_PER_PRODUCT,
+): Complement[] {
+  return pairs
+    .filter((pair) => pair.pairCount >= MIN_PAIR_COUNT && productOrders > 0 && pair.complementOrders > 0)
+    .map((pair) => {
+      const confidence = pair.pairCount / productOrders;
+      return { productId, complementId: pair.complementId, pairCount: pair.pairCount, confidence, lift: confidence / (pair.complementOrders / totalOrders), rank: 0 };
+    })
+    .sort((a, b) => b.confidence - a.confidence || b.pairCount - a.pairCount || (a.complementId < b.complementId ? -1 : 1))
+    .slice(0, maxPerProduct)
+    .map((complement, index) => ({ ...complement, rank: index + 1 }));
+}
+
 export type Override = { productId: string; complementId: string; kind: "pin" | "exclude" };
 
 export type RecommendOptions = {
