@@ -71,7 +71,7 @@ export default function Recommendations() {
               ) : (
                 <Text as="p" tone="subdued">
                   Computed from {run.ordersRead.toLocaleString()} orders{run.finishedAt ? ` on ${new Date(run.finishedAt).toLocaleString()}` : ""}.
-                  {run.cappedOrders > 0 ? ` ${run.cappedOrders} very large orders counted with their first 50 products only.` : ""} A pair needs 3 orders together before it is shown.
+                  {run.cappedOrders > 0 ? ` ${run.cappedOrders} very large orders counted with their first 50 products only.` : ""} A pair is shown once it was bought together in 3 orders and 20 % more often than chance.
                 </Text>
               )}
             </BlockStack>

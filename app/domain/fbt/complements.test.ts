@@ -21,10 +21,23 @@ describe("complements", () => {
     for (let i = 0; i < 6; i += 1) builder.add([P(1), P(2)]);
     for (let i = 0; i < 3; i += 1) builder.add([P(1), P(3)]);
     for (let i = 0; i < 3; i += 1) builder.add([P(1), P(4)]);
+    // Orders without product 1, so that its pairs are above chance (lift 2).
+    for (let i = 0; i < 12; i += 1) builder.add([P(9)]);
     const transactions = builder.build();
     const { rules } = mineRules(transactions, { minCount: 3, minConfidence: 0, maxLength: 2 });
     const ranked = topComplements(rules, transactions.itemNames, 2).filter((c) => c.productId === P(1));
     expect(ranked.map((c) => [c.complementId, c.pairCount, c.rank])).toEqual([[P(2), 6, 1], [P(3), 3, 2]]);
+  });
+
+  it("leaves out pairs that are not above chance: two popular products, or substitutes", () => {
+    const builder = new TransactionsBuilder();
+    for (let i = 0; i < 10; i += 1) builder.add([P(1), P(2)]);
+    for (let i = 0; i < 10; i += 1) builder.add([P(1)]);
+    for (let i = 0; i < 10; i += 1) builder.add([P(2)]);
+    const transactions = builder.build();
+    const { rules } = mineRules(transactions, { minCount: 3, minConfidence: 0, maxLength: 2 });
+    // Each is in 2/3 of all orders and together in 1/3: lift 0.75.
+    expect(topComplements(rules, transactions.itemNames)).toEqual([]);
   });
 
   it("suggests buyable complements that are not in the cart and are not substitutes, pinned first, excluded never", () => {

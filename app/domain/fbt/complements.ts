@@ -5,6 +5,11 @@ import type { Rule } from "./miner";
 /** Anchored defaults: a pair must have been bought together this often before it is trusted, and a product shows at most this many. */
 export const MIN_PAIR_COUNT = 3;
 export const MAX_COMPLEMENTS_PER_PRODUCT = 10;
+/**
+ * A complement is bought with the product at least 20 % more often than chance (lift >= 1.2); below that a
+ * "pair" only reflects two popular products, or products bought instead of each other.
+ */
+export const MIN_LIFT = 1.2;
 
 export type Complement = { productId: string; complementId: string; pairCount: number; confidence: number; lift: number; rank: number };
 
@@ -13,7 +18,7 @@ export function topComplements(rules: Rule[], itemNames: string[], maxPerProduct
   const byProduct = new Map<string, Omit<Complement, "rank">[]>();
   for (const rule of rules) {
     const lhs = rule.lhs[0];
-    if (rule.lhs.length !== 1 || lhs === undefined) continue;
+    if (rule.lhs.length !== 1 || lhs === undefined || rule.lift < MIN_LIFT) continue;
     const productId = itemNames[lhs] ?? "";
     const list = byProduct.get(productId) ?? [];
     list.push({ productId, complementId: itemNames[rule.rhs] ?? "", pairCount: rule.count, confidence: rule.confidence, lift: rule.lift });
@@ -44,6 +49,7 @@ export function complementsOf(
       const confidence = pair.pairCount / productOrders;
       return { productId, complementId: pair.complementId, pairCount: pair.pairCount, confidence, lift: confidence / (pair.complementOrders / totalOrders), rank: 0 };
     })
+    .filter((complement) => complement.lift >= MIN_LIFT)
     .sort((a, b) => b.confidence - a.confidence || b.pairCount - a.pairCount || (a.complementId < b.complementId ? -1 : 1))
     .slice(0, maxPerProduct)
     .map((complement, index) => ({ ...complement, rank: index + 1 }));
