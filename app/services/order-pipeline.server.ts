@@ -5,7 +5,7 @@ import type { Database } from "../db/database.server";
 import { z } from "zod";
 import { normalizeOrder, normalizeRefund, shopifyOrderSchema, shopifyRefundSchema, type NormalizedOrder, type NormalizedRefund } from "../domain/orders/shopify-order";
 import { ORDER_EVENTS_QUEUE } from "../jobs/queue.server";
-import { countNewOrder } from "./recommendations.server";
+import { countNewOrder } from "./copurchase-stats.server";
 
 export const ORDER_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_CANCELLED", "REFUNDS_CREATE"] as const;
 

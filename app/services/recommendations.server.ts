@@ -1,13 +1,11 @@
-import type { Prisma } from "@prisma/client";
 import { prisma } from "../db.server";
-import { complementsOf, recommend, topComplements, MIN_PAIR_COUNT, type Complement, type Override, type Recommendation, type RecommendOptions, DEFAULT_RECOMMEND_OPTIONS } from "../domain/fbt/complements";
+import { recommend, topComplements, MIN_PAIR_COUNT, type Complement, type Override, type Recommendation, type RecommendOptions, DEFAULT_RECOMMEND_OPTIONS } from "../domain/fbt/complements";
 import { mineRules, TransactionsBuilder } from "../domain/fbt/miner";
 import { createOffer } from "../models/offer.server";
 import type { CatalogProduct, ShopDataPort } from "../shop-data/port";
 import { newOffer } from "../domain/offer-form";
+import { MAX_PRODUCTS_PER_ORDER } from "./copurchase-stats.server";
 
-/** Orders with more distinct products are cut to their first ones: pair counting is quadratic in an order's size. */
-export const MAX_PRODUCTS_PER_ORDER = 50;
 
 const ORDERS_PAGE = 250;
 
@@ -83,44 +81,6 @@ export async function recommendFor(shop: string, shopData: ShopDataPort, product
   const candidateIds = [...new Set([...complements.map((c) => c.complementId), ...overrides.map((o) => o.complementId), ...productIds])];
   const catalog = new Map((await shopData.getProducts(candidateIds)).map((product) => [product.id, product]));
   return recommend(productIds, complements, overrides, catalog, options);
-}
-
-/**
- * Counts a newly arrived order into the statistics and refreshes the complements of its products, so
- * recommendations follow new orders between rebuilds. (Cancellations and edits are corrected by the next rebuild.)
- */
-export async function countNewOrder(tx: Prisma.TransactionClient, shop: string, productIds: string[]): Promise<void> {
-  const products = [...new Set(productIds)].sort().slice(0, MAX_PRODUCTS_PER_ORDER);
-  if (products.length === 0) return;
-  const totals = await tx.productStatTotal.upsert({ where: { shop }, create: { shop, orderCount: 1 }, update: { orderCount: { increment: 1 } } });
-  for (const productId of products) {
-    await tx.productOrderStat.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, orderCount: 1 }, update: { orderCount: { increment: 1 } } });
-  }
-  for (let a = 0; a < products.length; a += 1) {
-    for (let b = a + 1; b < products.length; b += 1) {
-      const productA = products[a] ?? "";
-      const productB = products[b] ?? "";
-      await tx.productPairStat.upsert({
-        where: { shop_productA_productB: { shop, productA, productB } },
-        create: { shop, productA, productB, pairCount: 1 },
-        update: { pairCount: { increment: 1 } },
-      });
-    }
-  }
-  for (const productId of products) {
-    const pairs = await tx.productPairStat.findMany({ where: { shop, OR: [{ productA: productId }, { productB: productId }], pairCount: { gte: MIN_PAIR_COUNT } } });
-    const partnerIds = pairs.map((pair) => (pair.productA === productId ? pair.productB : pair.productA));
-    const stats = await tx.productOrderStat.findMany({ where: { shop, productId: { in: [productId, ...partnerIds] } } });
-    const ordersOf = new Map(stats.map((stat) => [stat.productId, stat.orderCount]));
-    const complements = complementsOf(
-      productId,
-      ordersOf.get(productId) ?? 0,
-      pairs.map((pair, index) => ({ complementId: partnerIds[index] ?? "", pairCount: pair.pairCount, complementOrders: ordersOf.get(partnerIds[index] ?? "") ?? 0 })),
-      totals.orderCount,
-    );
-    await tx.productComplement.deleteMany({ where: { shop, productId } });
-    await tx.productComplement.createMany({ data: complements.map((complement) => ({ shop, ...complement })) });
-  }
 }
 
 const PAGE_PRODUCTS = 40;
