@@ -30,6 +30,41 @@ function storefrontConfig(offers: StoredOffer[], shopCurrency: string, settings:
   });
 }
 
+/** The variant metafield the discount Function reads a unit cost from (integer minor units of the shop currency). */
+export const UNIT_COST_METAFIELD_KEY = "unit_cost";
+
+/**
+ * Writes the unit cost of every variant of the products that margin-guarded offers name, so checkout keeps the same
+ * margin the storefront does. Products matched only through a collection, type, vendor or tag are not enumerated:
+ * the offer editor says that the guard applies to products named in the offer.
+ */
+function collectProductIds(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    value.forEach((item) => collectProductIds(item, into));
+  } else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "productIds" && Array.isArray(inner)) inner.forEach((id) => typeof id === "string" && into.add(id));
+      else if (key === "productId" && typeof inner === "string") into.add(inner);
+      else collectProductIds(inner, into);
+    }
+  }
+}
+
+async function publishUnitCosts(offers: EngineOffer[], shopData: ShopDataPort): Promise<void> {
+  const productIds = new Set<string>();
+  for (const offer of offers) {
+    if (offer.status === "active" && offer.minMarginBasisPoints) collectProductIds(offer, productIds);
+  }
+  if (productIds.size === 0) return;
+  const products = await shopData.getProducts([...productIds]);
+  const costs = products.flatMap((product) =>
+    product.variants.flatMap((variant) =>
+      variant.unitCost ? [{ variantId: variant.id, key: UNIT_COST_METAFIELD_KEY, type: "number_integer" as const, value: String(variant.unitCost.amountMinor) }] : [],
+    ),
+  );
+  if (costs.length > 0) await shopData.setVariantMetafields(costs);
+}
+
 async function recordFailure(shop: string, message: string) {
   await prisma.offerPublication.upsert({
     where: { shop },
@@ -87,6 +122,7 @@ export async function publishOffers(shop: string, shopData: ShopDataPort, now: D
     await shopData.setAppMetafields([
       { key: STOREFRONT_METAFIELD_KEY, type: "json", value: storefrontConfig(offers, shopInfo.currencyCode, settings) },
     ]);
+    await publishUnitCosts(engineOffers, shopData);
   } catch (error) {
     if (!(error instanceof ShopDataError)) throw error;
     await recordFailure(shop, error.message);

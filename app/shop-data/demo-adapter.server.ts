@@ -217,6 +217,12 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
       return row ? { discountId: row.id } : null;
     },
 
+    async setVariantMetafields(metafields) {
+      await prisma.$transaction(async (tx) => {
+        for (const { variantId, ...metafield } of metafields) await writeMetafields(tx, variantId, [metafield]);
+      });
+    },
+
     async saveAutomaticAppDiscount(input) {
       const errors = discountUserErrors(input);
       if (errors.length > 0) {

@@ -118,6 +118,8 @@ export interface ShopDataPort {
   /** A metafield of the app installation in the `$app` namespace, or null. */
   getAppMetafield(key: string): Promise<string | null>;
   setAppMetafields(metafields: AppMetafieldInput[]): Promise<void>;
+  /** Writes `$app` metafields on product variants (the discount Function reads a variant's cost there). */
+  setVariantMetafields(metafields: (AppMetafieldInput & { variantId: string })[]): Promise<void>;
   /** This app's automatic discount with that title, if one exists (to adopt it after an interrupted publish). */
   findAutomaticAppDiscount(title: string): Promise<{ discountId: string } | null>;
   saveAutomaticAppDiscount(input: AutomaticAppDiscountInput): Promise<{ discountId: string }>;

@@ -422,6 +422,15 @@ export function createShopifyShopData(shop: string, graphql: AdminGraphqlClient,
       return null;
     },
 
+    async setVariantMetafields(metafields) {
+      // metafieldsSet takes at most 25 metafields a call.
+      for (let start = 0; start < metafields.length; start += 25) {
+        const batch = metafields.slice(start, start + 25).map(({ variantId, ...metafield }) => ({ ownerId: variantId, namespace: "$app", ...metafield }));
+        const data = await run(SET_METAFIELDS_MUTATION, { metafields: batch }, setMetafieldsSchema);
+        assertNoUserErrors("Saving product costs for the margin guard failed", data.metafieldsSet.userErrors);
+      }
+    },
+
     async saveAutomaticAppDiscount(input: AutomaticAppDiscountInput) {
       const payload = input.discountId
         ? (

@@ -160,4 +160,40 @@ describe("publishing offers to Shopify", () => {
     expect(await prisma.demoDiscount.count({ where: { shop } })).toBe(1);
     expect(await shopData.getAppMetafield("storefront-offers")).toContain("Spend 100, save 10 %");
   });
+
+  it("writes the unit costs of the products a margin-guarded offer names, where the Function reads them", async () => {
+    const shop = "publish-costs.myshopify.com";
+    const offer = {
+      ...newOffer("mix_match", undefined),
+      title: "Guarded",
+      status: "active" as const,
+      minMarginBasisPoints: 2000,
+      pool: { productIds: ["gid://shopify/Product/1"] },
+    };
+    await createOffer(shop, { offer, texts: {} });
+    const variant = (id: number, cost: string | null) => ({
+      id: `gid://shopify/ProductVariant/${id}`, title: "Default Title", sku: null, price: "10.00", compareAtPrice: null, inventoryQuantity: 5,
+      inventoryPolicy: "DENY", availableForSale: true, inventoryItem: { tracked: true, unitCost: cost ? { amount: cost, currencyCode: "USD" } : null },
+    });
+    const shopify = fakeAdminGraphql({
+      ShopInfo: () => shopInfoResponse(),
+      FindAutomaticAppDiscount: () => ({ discountNodes: { nodes: [] } }),
+      CreateAutomaticAppDiscount: ok("discountAutomaticAppCreate"),
+      AppInstallationId: () => ({ currentAppInstallation: { id: "gid://shopify/AppInstallation/1" } }),
+      SetAppMetafields: () => ({ metafieldsSet: { metafields: [], userErrors: [] } }),
+      ProductsById: () => ({
+        shop: { currencyCode: "USD" },
+        nodes: [{
+          id: "gid://shopify/Product/1", title: "Kettle", handle: "kettle", vendor: "V", productType: "Kettle", tags: [], status: "ACTIVE",
+          onlineStoreUrl: "https://x", collections: { nodes: [] }, variants: { nodes: [variant(11, "4.25"), variant(12, null)] },
+        }],
+      }),
+    });
+    expect((await publishOffers(shop, createShopifyShopData(shop, shopify.client), NOW)).ok).toBe(true);
+    expect(shopify.names().slice(-2)).toEqual(["ProductsById", "SetAppMetafields"]);
+    expect(shopify.calls.at(-2)?.variables).toEqual({ ids: ["gid://shopify/Product/1"] });
+    expect(shopify.calls.at(-1)?.variables).toEqual({
+      metafields: [{ ownerId: "gid://shopify/ProductVariant/11", namespace: "$app", key: "unit_cost", type: "number_integer", value: "425" }],
+    });
+  });
 });

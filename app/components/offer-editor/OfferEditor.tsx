@@ -195,7 +195,7 @@ export function OfferEditor(props: OfferEditorProps) {
                     onChange={(on) => setOffer({ ...offer, minMarginBasisPoints: on ? 2000 : undefined })}
                   />
                   {offer.minMarginBasisPoints !== undefined && (
-                    <PercentField label="Minimum margin" basisPoints={offer.minMarginBasisPoints} onChange={(minMarginBasisPoints) => setOffer({ ...offer, minMarginBasisPoints })} helpText="Applies to products whose cost you recorded in Shopify." {...error("offer.minMarginBasisPoints")} />
+                    <PercentField label="Minimum margin" basisPoints={offer.minMarginBasisPoints} onChange={(minMarginBasisPoints) => setOffer({ ...offer, minMarginBasisPoints })} helpText="Applies to the products named in this offer whose cost you recorded in Shopify." {...error("offer.minMarginBasisPoints")} />
                   )}
                 </BlockStack>
               </Card>
