@@ -7,7 +7,7 @@ const config: CodegenConfig = {
   generates: {
     "generated/api.ts": {
       plugins: ["typescript", "typescript-operations"],
-      config: { enumsAsTypes: true, avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false }, skipTypename: false, scalars: { Decimal: "string", JSON: "unknown", Date: "string", ID: "string", Handle: "string" } },
+      config: { enumsAsTypes: true, avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false }, skipTypename: false, scalars: { Decimal: "string", JSON: "unknown", Date: "string", DateTime: "string", DateTimeWithoutTimezone: "string", TimeWithoutTimezone: "string", URL: "string", Void: "null", ID: "string", Handle: "string" } },
     },
   },
 };

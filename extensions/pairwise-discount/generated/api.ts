@@ -22,14 +22,14 @@ export type Scalars = {
    * For example, 3:50 pm on September 7, 2019 in the time zone of UTC (Coordinated Universal Time) is
    * represented as `"2019-09-07T15:50:00Z`".
    */
-  DateTime: { input: any; output: any; }
+  DateTime: { input: string; output: string; }
   /**
    * A subset of the [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format that
    * includes the date and time but not the timezone which is determined from context.
    *
    * For example, "2018-01-01T00:00:00".
    */
-  DateTimeWithoutTimezone: { input: any; output: any; }
+  DateTimeWithoutTimezone: { input: string; output: string; }
   /**
    * A signed decimal number, which supports arbitrary precision and is serialized as a string.
    *
@@ -63,7 +63,7 @@ export type Scalars = {
    * includes the time but not the date or timezone which is determined from context.
    * For example, "05:43:21".
    */
-  TimeWithoutTimezone: { input: any; output: any; }
+  TimeWithoutTimezone: { input: string; output: string; }
   /**
    * Represents an [RFC 3986](https://datatracker.ietf.org/doc/html/rfc3986) and
    * [RFC 3987](https://datatracker.ietf.org/doc/html/rfc3987)-compliant URI string.
@@ -71,9 +71,9 @@ export type Scalars = {
    * For example, `"https://example.myshopify.com"` is a valid URL. It includes a scheme (`https`) and a host
    * (`example.myshopify.com`).
    */
-  URL: { input: any; output: any; }
+  URL: { input: string; output: string; }
   /** A void type that can be used to return a null value from a mutation. */
-  Void: { input: any; output: any; }
+  Void: { input: null; output: null; }
 };
 
 /** A discount code that is associated with a discount candidate. */
