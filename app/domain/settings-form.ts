@@ -14,6 +14,13 @@ export const PLACEMENT_LABELS: Record<(typeof PLACEMENTS)[number], string> = {
   thank_you: "Thank-you page",
 };
 
+export type PlacementName = (typeof PLACEMENTS)[number];
+
+/** Turns one placement on or off, keeping the list in the canonical order. */
+export function withPlacement(placements: readonly PlacementName[], placement: PlacementName, on: boolean): PlacementName[] {
+  return on ? PLACEMENTS.filter((p) => p === placement || placements.includes(p)) : placements.filter((p) => p !== placement);
+}
+
 export const settingsFormSchema = z.object({
   maxOffersShown: z.number().check(z.int(), z.minimum(1, "show at least one offer"), z.maximum(10, "more than 10 offers at once overwhelms shoppers")),
   defaultPlacements: z.array(z.enum(PLACEMENTS)),

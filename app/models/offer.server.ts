@@ -17,6 +17,9 @@ function toStoredOffer(row: OfferRow): StoredOffer {
   return { id: row.id, offer: offer.data, texts: texts.data, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
+/** An offer is plain JSON by construction (validated by its schema); Prisma's JSON input type cannot see that. */
+const asJson = (value: EngineOffer | OfferTexts) => value as unknown as Prisma.InputJsonValue;
+
 function columnsOf(offer: EngineOffer, texts: OfferTexts) {
   return {
     kind: offer.kind,
@@ -25,8 +28,8 @@ function columnsOf(offer: EngineOffer, texts: OfferTexts) {
     priority: offer.priority,
     startsOn: offer.startsOn ?? null,
     endsOn: offer.endsOn ?? null,
-    definition: offer as unknown as Prisma.InputJsonValue,
-    texts: texts as Prisma.InputJsonValue,
+    definition: asJson(offer),
+    texts: asJson(texts),
   };
 }
 
@@ -46,7 +49,7 @@ export async function createOffer(shop: string, form: OfferForm, tx: Prisma.Tran
   // The engine's offer carries the row's id, which the Function's messages and the attribution use.
   const withId = { ...form.offer, id: row.id };
   return toStoredOffer(
-    await tx.offer.update({ where: { shop_id: { shop, id: row.id } }, data: { definition: withId as unknown as Prisma.InputJsonValue } }),
+    await tx.offer.update({ where: { shop_id: { shop, id: row.id } }, data: { definition: asJson(withId) } }),
   );
 }
 
@@ -64,7 +67,7 @@ export async function setOffersStatus(shop: string, ids: string[], status: Offer
       const { offer } = toStoredOffer(row);
       await tx.offer.update({
         where: { shop_id: { shop, id: row.id } },
-        data: { status, definition: { ...offer, status } as unknown as Prisma.InputJsonValue },
+        data: { status, definition: asJson({ ...offer, status }) },
       });
     }
     return rows.length;

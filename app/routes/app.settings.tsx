@@ -4,7 +4,7 @@ import { BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout
 import { useEffect, useState } from "react";
 import { IntegerField } from "../components/offer-editor/inputs";
 import { PublishBanner } from "../components/PublishBanner";
-import { PLACEMENT_LABELS, PLACEMENTS, validateSettingsForm, type SettingsForm } from "../domain/settings-form";
+import { PLACEMENT_LABELS, PLACEMENTS, validateSettingsForm, withPlacement, type SettingsForm } from "../domain/settings-form";
 import { requireAdmin } from "../services/admin-context.server";
 import { saveSettingsFromForm } from "../services/settings.server";
 import { loadInstallationSettings } from "../services/store-overview.server";
@@ -81,7 +81,7 @@ export default function Settings() {
                   key={placement}
                   label={PLACEMENT_LABELS[placement]}
                   checked={form.defaultPlacements.includes(placement)}
-                  onChange={(on) => setForm({ ...form, defaultPlacements: on ? PLACEMENTS.filter((p) => p === placement || form.defaultPlacements.includes(p)) : form.defaultPlacements.filter((p) => p !== placement) })}
+                  onChange={(on) => setForm({ ...form, defaultPlacements: withPlacement(form.defaultPlacements, placement, on) })}
                 />
               ))}
               <IntegerField label="A dismissed offer stays hidden for (days)" value={form.dismissalDays} onChange={(dismissalDays) => setForm({ ...form, dismissalDays })} helpText="0 hides it for the browsing session only." {...(errors.dismissalDays ? { error: errors.dismissalDays } : {})} />

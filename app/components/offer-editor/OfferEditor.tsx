@@ -21,7 +21,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { PickerProduct } from "../../domain/catalog";
 import type { EngineOffer, Placement } from "../../domain/engine/types";
 import { OFFER_KIND_LABELS, validateOfferForm, type FieldErrors, type OfferForm, type OfferTexts } from "../../domain/offer-form";
-import { PLACEMENT_LABELS, PLACEMENTS } from "../../domain/settings-form";
+import { PLACEMENT_LABELS, PLACEMENTS, withPlacement } from "../../domain/settings-form";
 import { IntegerField, PercentField } from "./inputs";
 import { KindFields } from "./KindFields";
 import { PickerProvider, type PickedCollection } from "./picker";
@@ -81,7 +81,7 @@ export function OfferEditor(props: OfferEditorProps) {
 
   const placements = offer.placements ?? [...PLACEMENTS];
   const togglePlacement = (placement: Placement, on: boolean) =>
-    setOffer({ ...offer, placements: on ? PLACEMENTS.filter((p) => p === placement || placements.includes(p)) : placements.filter((p) => p !== placement) });
+    setOffer({ ...offer, placements: withPlacement(placements, placement, on) });
 
   return (
     <PickerProvider embedded={embedded} catalog={catalog} collections={collections} currencyCode={shop.currencyCode}>
