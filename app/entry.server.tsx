@@ -5,6 +5,13 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { env } from "./env.server";
+import { startInProcessWorkers } from "./jobs/in-process-workers.server";
+
+// Background jobs start with the server when this process runs them (see Env.inProcessWorkers).
+if (env().inProcessWorkers) {
+  startInProcessWorkers().catch((error: unknown) => console.error("[workers] failed to start", error));
+}
 
 export const streamTimeout = 5000;
 

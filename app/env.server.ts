@@ -25,6 +25,7 @@ const rawEnvSchema = z.object({
   SHOPIFY_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SCOPES: z.string().min(1).optional(),
   SHOP_CUSTOM_DOMAIN: z.string().min(1).optional(),
+  IN_PROCESS_WORKERS: z.enum(["true", "false", "1", "0"]).optional(),
 });
 
 export type Env = {
@@ -33,6 +34,8 @@ export type Env = {
   host: string;
   port: number;
   databaseUrl: string;
+  /** Whether the web process also runs the background jobs (always with the embedded database: one process owns it). */
+  inProcessWorkers: boolean;
   shopify: {
     apiKey: string;
     apiSecretKey: string;
@@ -86,12 +89,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (problems.length > 0) throw new EnvError(problems);
 
   const host = raw.HOST ?? (raw.PAIRWISE_DEMO ? "127.0.0.1" : "0.0.0.0");
+  const databaseUrl = defaultedDatabaseUrl(raw);
   return {
     nodeEnv: raw.NODE_ENV,
     demoMode: raw.PAIRWISE_DEMO,
     host,
     port: raw.PORT,
-    databaseUrl: defaultedDatabaseUrl(raw),
+    databaseUrl,
+    inProcessWorkers: raw.IN_PROCESS_WORKERS === undefined ? databaseUrl.startsWith("pglite:") && raw.NODE_ENV !== "test" : raw.IN_PROCESS_WORKERS === "true" || raw.IN_PROCESS_WORKERS === "1",
     shopify: {
       apiKey: raw.SHOPIFY_API_KEY ?? DEMO_SHOPIFY.apiKey,
       apiSecretKey: raw.SHOPIFY_API_SECRET ?? DEMO_SHOPIFY.apiSecretKey,

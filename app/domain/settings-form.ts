@@ -28,6 +28,8 @@ export const settingsFormSchema = z.object({
   combinesWithProduct: z.boolean(),
   combinesWithOrder: z.boolean(),
   combinesWithShipping: z.boolean(),
+  recommendationHalfLifeDays: z.nullable(z.number().check(z.int(), z.minimum(7, "at least 7 days, or recent noise outweighs your history"), z.maximum(3650, "at most 10 years"))),
+  substitutePricePercent: z.number().check(z.int(), z.minimum(0), z.maximum(100, "at most 100 %")),
 });
 
 export type SettingsForm = z.infer<typeof settingsFormSchema>;
@@ -39,6 +41,8 @@ export const DEFAULT_SETTINGS: SettingsForm = {
   combinesWithProduct: false,
   combinesWithOrder: false,
   combinesWithShipping: true,
+  recommendationHalfLifeDays: null,
+  substitutePricePercent: 25,
 };
 
 export function validateSettingsForm(payload: unknown): { ok: true; value: SettingsForm } | { ok: false; errors: FieldErrors } {

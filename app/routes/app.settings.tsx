@@ -88,6 +88,28 @@ export default function Settings() {
             </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection title="Recommendations" description="How frequently-bought-together pairs are chosen from your orders. Changes apply at the next rebuild.">
+          <Card>
+            <BlockStack gap="300">
+              <Checkbox
+                label="Favour recent orders"
+                helpText="Orders count less as they age, so seasonal and new pairings rise faster."
+                checked={form.recommendationHalfLifeDays !== null}
+                onChange={(on) => setForm({ ...form, recommendationHalfLifeDays: on ? 90 : null })}
+              />
+              {form.recommendationHalfLifeDays !== null && (
+                <IntegerField label="An order counts half as much after (days)" value={form.recommendationHalfLifeDays} min={7} onChange={(recommendationHalfLifeDays) => setForm({ ...form, recommendationHalfLifeDays })} {...(errors.recommendationHalfLifeDays ? { error: errors.recommendationHalfLifeDays } : {})} />
+              )}
+              <IntegerField
+                label="Treat as a substitute within this price difference (%)"
+                value={form.substitutePricePercent}
+                onChange={(substitutePricePercent) => setForm({ ...form, substitutePricePercent })}
+                helpText="A product of the same type as one in the cart, priced within this percentage of it, is an alternative rather than a complement and is not suggested. 0 turns this off."
+                {...(errors.substitutePricePercent ? { error: errors.substitutePricePercent } : {})}
+              />
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
         <Layout.AnnotatedSection title="Combining with your other discounts" description="Whether Pairwise's offers apply together with discounts you created elsewhere in Shopify.">
           <Card>
             <BlockStack gap="200">

@@ -77,14 +77,35 @@ async function applyRefunds(tx: Prisma.TransactionClient, shop: string, orderId:
   }
 }
 
-async function applyOrder(tx: Prisma.TransactionClient, shop: string, order: NormalizedOrder) {
-  const existing = await tx.orderFact.findUnique({ where: { shop_orderId: { shop, orderId: order.orderId } }, select: { sourceUpdatedAt: true } });
-  if (!existing && !order.test && !order.cancelledAt) {
-    await countNewOrder(tx, shop, order.lines.flatMap((line) => (line.productId ? [line.productId] : [])));
+/**
+ * Stores orders as facts, only moving each forward in Shopify's updated_at (a delivery older than what is stored
+ * changes nothing but its refunds). `countNewOrders` adds orders seen for the first time to the co-purchase
+ * statistics; the backfill leaves that to the rebuild that follows it.
+ */
+export async function applyOrders(tx: Prisma.TransactionClient, shop: string, orders: NormalizedOrder[], options: { countNewOrders: boolean }) {
+  const latest = new Map<string, NormalizedOrder>();
+  for (const order of orders) {
+    const seen = latest.get(order.orderId);
+    if (!seen || seen.sourceUpdatedAt <= order.sourceUpdatedAt) latest.set(order.orderId, order);
   }
-  // A delivery older than what is stored (Shopify does not guarantee order) changes nothing but its refunds.
-  if (!existing || existing.sourceUpdatedAt <= order.sourceUpdatedAt) {
-    const fact = {
+  const stored = await tx.orderFact.findMany({ where: { shop, orderId: { in: [...latest.keys()] } }, select: { orderId: true, sourceUpdatedAt: true } });
+  const storedAt = new Map(stored.map((fact) => [fact.orderId, fact.sourceUpdatedAt]));
+  const changed = [...latest.values()].filter((order) => {
+    const at = storedAt.get(order.orderId);
+    return !at || at <= order.sourceUpdatedAt;
+  });
+  if (options.countNewOrders) {
+    for (const order of latest.values()) {
+      if (storedAt.has(order.orderId) || order.test || order.cancelledAt) continue;
+      await countNewOrder(tx, shop, order.lines.flatMap((line) => (line.productId ? [line.productId] : [])));
+    }
+  }
+  // Replacing the order replaces its lines too (they cascade).
+  await tx.orderFact.deleteMany({ where: { shop, orderId: { in: changed.map((order) => order.orderId) } } });
+  await tx.orderFact.createMany({
+    data: changed.map((order) => ({
+      shop,
+      orderId: order.orderId,
       name: order.name,
       currencyCode: order.currencyCode,
       presentmentCurrency: order.presentmentCurrency,
@@ -95,14 +116,12 @@ async function applyOrder(tx: Prisma.TransactionClient, shop: string, order: Nor
       totalDiscountMinor: order.totalDiscountMinor,
       cancelledAt: order.cancelledAt,
       test: order.test,
-    };
-    await tx.orderFact.upsert({ where: { shop_orderId: { shop, orderId: order.orderId } }, create: { shop, orderId: order.orderId, ...fact }, update: fact });
-    await tx.orderLineFact.deleteMany({ where: { shop, orderId: order.orderId } });
-    await tx.orderLineFact.createMany({
-      data: order.lines.map((line) => ({ shop, orderId: order.orderId, ...line, properties: line.properties })),
-    });
-  }
-  await applyRefunds(tx, shop, order.orderId, order.refunds);
+    })),
+  });
+  await tx.orderLineFact.createMany({
+    data: changed.flatMap((order) => order.lines.map((line) => ({ shop, orderId: order.orderId, ...line, properties: line.properties }))),
+  });
+  for (const order of orders) await applyRefunds(tx, shop, order.orderId, order.refunds);
 }
 
 /**
@@ -125,7 +144,7 @@ export async function processOrderEvent(prisma: PrismaClient, webhookId: string)
         if (!order) throw new Error(`Refund for order ${String(refund.order_id)}, which has not arrived yet`);
         await applyRefunds(tx, event.shop, order.orderId, [normalizeRefund(refund, order.currencyCode)]);
       } else {
-        await applyOrder(tx, event.shop, normalizeOrder(shopifyOrderSchema.parse(event.payload)));
+        await applyOrders(tx, event.shop, [normalizeOrder(shopifyOrderSchema.parse(event.payload))], { countNewOrders: true });
       }
       // Processed: the raw payload (with the customer's details) is no longer needed.
       await tx.orderEvent.update({ where: { webhookId }, data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null, payload: {} } });

@@ -1,86 +1,41 @@
 import { prisma } from "../db.server";
-import { recommend, topComplements, MIN_PAIR_COUNT, type Complement, type Override, type Recommendation, type RecommendOptions, DEFAULT_RECOMMEND_OPTIONS } from "../domain/fbt/complements";
-import { mineRules, TransactionsBuilder } from "../domain/fbt/miner";
+import { recommend, type Complement, type Override, type Recommendation } from "../domain/fbt/complements";
 import { createOffer } from "../models/offer.server";
-import type { CatalogProduct, ShopDataPort } from "../shop-data/port";
+import { MAX_PAGE_SIZE, type CatalogProduct, type ShopDataPort } from "../shop-data/port";
+import type { Money } from "../domain/money";
+import { getSettings } from "../models/settings.server";
 import { newOffer } from "../domain/offer-form";
-import { MAX_PRODUCTS_PER_ORDER } from "./copurchase-stats.server";
-
-
-const ORDERS_PAGE = 250;
-
-/**
- * Rebuilds the shop's frequently-bought-together data from its whole order history (test and cancelled orders left
- * out), recording progress as it reads, then replaces the stored counts and complements in one transaction.
- */
-export async function rebuildRecommendations(shop: string, shopData: ShopDataPort, now: Date): Promise<{ runId: string }> {
-  const run = await prisma.recommendationRun.create({ data: { shop, status: "running", startedAt: now } });
-  try {
-    const builder = new TransactionsBuilder();
-    let ordersRead = 0;
-    let cappedOrders = 0;
-    let after: string | null = null;
-    do {
-      const page = await shopData.listOrders({ first: ORDERS_PAGE, after });
-      for (const order of page.items) {
-        ordersRead += 1;
-        if (order.test || order.cancelledAt) continue;
-        const products = [...new Set(order.lines.flatMap((line) => (line.productId ? [line.productId] : [])))];
-        if (products.length > MAX_PRODUCTS_PER_ORDER) cappedOrders += 1;
-        builder.add(products.slice(0, MAX_PRODUCTS_PER_ORDER));
-      }
-      after = page.nextCursor;
-      await prisma.recommendationRun.update({ where: { id: run.id }, data: { ordersRead, cappedOrders } });
-    } while (after);
-
-    const transactions = builder.build();
-    // Every pair is kept (minimum count 1), so that incremental updates can later lift a pair over the threshold.
-    const { rules, itemCounts } = mineRules(transactions, { minCount: 1, minConfidence: 0, maxLength: 2 });
-    const complements = topComplements(rules.filter((rule) => rule.count >= MIN_PAIR_COUNT), transactions.itemNames);
-    const names = transactions.itemNames;
-    const pairs = rules.flatMap((rule) => {
-      const [a, b] = [names[rule.lhs[0] ?? 0] ?? "", names[rule.rhs] ?? ""];
-      return a < b ? [{ shop, productA: a, productB: b, pairCount: rule.count }] : [];
-    });
-    await prisma.$transaction(
-      async (tx) => {
-        await tx.productOrderStat.deleteMany({ where: { shop } });
-        await tx.productComplement.deleteMany({ where: { shop } });
-        await tx.productPairStat.deleteMany({ where: { shop } });
-        for (let start = 0; start < pairs.length; start += 5000) await tx.productPairStat.createMany({ data: pairs.slice(start, start + 5000) });
-        await tx.productStatTotal.upsert({ where: { shop }, create: { shop, orderCount: transactions.orderCount }, update: { orderCount: transactions.orderCount } });
-        await tx.productOrderStat.createMany({
-          data: transactions.itemNames.map((productId, item) => ({ shop, productId, orderCount: itemCounts[item] ?? 0 })),
-        });
-        await tx.productComplement.createMany({ data: complements.map((complement) => ({ shop, ...complement })) });
-        await tx.recommendationRun.update({
-          where: { id: run.id },
-          data: { status: "finished", ordersTotal: ordersRead, finishedAt: new Date() },
-        });
-      },
-      { timeout: 60_000 },
-    );
-  } catch (error) {
-    await prisma.recommendationRun.update({ where: { id: run.id }, data: { status: "failed", error: String(error) } });
-    throw error;
-  }
-  return { runId: run.id };
-}
 
 async function overridesOf(shop: string): Promise<Override[]> {
   const rows = await prisma.complementOverride.findMany({ where: { shop } });
   return rows.flatMap((row) => (row.kind === "pin" || row.kind === "exclude" ? [{ productId: row.productId, complementId: row.complementId, kind: row.kind }] : []));
 }
 
-/** Complements to suggest next to these products (a product page, or a cart's products), checked against live stock. */
-export async function recommendFor(shop: string, shopData: ShopDataPort, productIds: string[], options: RecommendOptions = DEFAULT_RECOMMEND_OPTIONS): Promise<Recommendation[]> {
-  const [complements, overrides] = await Promise.all([
-    prisma.productComplement.findMany({ where: { shop, productId: { in: productIds } }, orderBy: { rank: "asc" } }),
+/** A recommendation with what a storefront needs to show it. */
+export type RecommendedProduct = Recommendation & { title: string; handle: string; price: Money; compareAtPrice: Money | null };
+
+/**
+ * Complements to suggest next to these products (a product page, or a cart's products), checked against live stock,
+ * as many as the shop shows and with its substitute rule.
+ */
+export async function recommendFor(shop: string, shopData: ShopDataPort, productIds: string[]): Promise<RecommendedProduct[]> {
+  const anchors = [...new Set(productIds)];
+  const [complements, triples, overrides, settings] = await Promise.all([
+    prisma.productComplement.findMany({ where: { shop, productId: { in: anchors } }, orderBy: { rank: "asc" } }),
+    prisma.productTripleRule.findMany({ where: { shop, productA: { in: anchors }, productB: { in: anchors } } }),
     overridesOf(shop),
+    getSettings(shop),
   ]);
-  const candidateIds = [...new Set([...complements.map((c) => c.complementId), ...overrides.map((o) => o.complementId), ...productIds])];
-  const catalog = new Map((await shopData.getProducts(candidateIds)).map((product) => [product.id, product]));
-  return recommend(productIds, complements, overrides, catalog, options);
+  const candidateIds = [...new Set([...complements.map((c) => c.complementId), ...triples.map((t) => t.complementId), ...overrides.map((o) => o.complementId), ...anchors])];
+  const catalog = new Map<string, CatalogProduct>();
+  for (let start = 0; start < candidateIds.length; start += MAX_PAGE_SIZE) {
+    for (const product of await shopData.getProducts(candidateIds.slice(start, start + MAX_PAGE_SIZE))) catalog.set(product.id, product);
+  }
+  return recommend(anchors, complements, triples, overrides, catalog, { maxResults: settings.maxOffersShown, substitutePriceRatio: settings.substitutePricePercent / 100 }).flatMap((recommendation) => {
+    const product = catalog.get(recommendation.productId);
+    const variant = product?.variants.find((candidate) => candidate.id === recommendation.variantId);
+    return product && variant ? [{ ...recommendation, title: product.title, handle: product.handle, price: variant.price, compareAtPrice: variant.compareAtPrice }] : [];
+  });
 }
 
 const PAGE_PRODUCTS = 40;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { money } from "../domain/money";
+import { money, toDecimal } from "../domain/money";
 import {
   MAX_PAGE_SIZE,
   ShopDataError,
@@ -9,8 +9,8 @@ import {
   type AutomaticAppDiscountInput,
   type CatalogProduct,
   type Page,
+  type BulkOperation,
   type ShopDataPort,
-  type ShopOrder,
   type UserError,
 } from "./port";
 
@@ -31,16 +31,50 @@ function pageFrom<T>(rows: T[], first: number, cursorOf: (row: T) => string): Pa
   return { items, nextCursor: rows.length > first && last ? cursorOf(last) : null };
 }
 
-// Orders are paged by (updatedAt, id), so the cursor carries both.
-function orderCursor(order: { updatedAt: Date; id: string }): string {
-  return `${order.updatedAt.toISOString()}|${order.id}`;
+const DEMO_EXPORT_URL = "https://demo-store.invalid/exports/orders.jsonl";
+
+function demoExportTime(id: string): Date | null {
+  const match = /^gid:\/\/shopify\/BulkOperation\/(\d+)$/.exec(id);
+  return match ? new Date(Number(match[1])) : null;
 }
 
-function parseOrderCursor(cursor: string): { updatedAt: Date; id: string } {
-  const [iso, id] = cursor.split("|");
-  const updatedAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(updatedAt.getTime())) throw new ShopDataError(`Invalid orders cursor "${cursor}"`);
-  return { updatedAt, id };
+function demoExport(id: string, orders: number): BulkOperation {
+  const until = demoExportTime(id)?.getTime() ?? 0;
+  return { id, status: "COMPLETED", rootObjectCount: orders, url: `${DEMO_EXPORT_URL}?until=${until}`, errorCode: null };
+}
+
+type DemoOrderWithLines = Prisma.DemoOrderGetPayload<{ include: { lines: true } }>;
+
+/** A demo order as the lines of Shopify's bulk export (BULK_ORDERS_QUERY's shape). */
+function* bulkLinesOf(order: DemoOrderWithLines): Generator<string> {
+  const amount = (minor: number) => ({ shopMoney: { amount: toDecimal(money(minor, order.currencyCode)) } });
+  yield JSON.stringify({
+    id: order.id,
+    name: order.name,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    processedAt: order.createdAt.toISOString(),
+    cancelledAt: order.cancelledAt?.toISOString() ?? null,
+    test: order.test,
+    currencyCode: order.currencyCode,
+    presentmentCurrencyCode: order.currencyCode,
+    customer: order.customerId ? { id: order.customerId } : null,
+    subtotalPriceSet: amount(order.subtotalMinor),
+    totalDiscountsSet: amount(order.totalDiscountMinor),
+    refunds: [],
+  });
+  for (const line of order.lines) {
+    yield JSON.stringify({
+      id: line.id,
+      quantity: line.quantity,
+      product: { id: line.productId },
+      variant: { id: line.variantId },
+      originalUnitPriceSet: amount(line.unitPriceMinor),
+      discountAllocations: line.discountMinor > 0 ? [{ allocatedAmountSet: amount(line.discountMinor) }] : [],
+      customAttributes: Object.entries(linePropertiesSchema.parse(line.properties)).map(([key, value]) => ({ key, value })),
+      __parentId: order.id,
+    });
+  }
 }
 
 /** Checks the rules Shopify applies to an automatic app discount, so the demo store refuses what Shopify would. */
@@ -159,46 +193,45 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
       return pageFrom(rows, first, (collection) => collection.id);
     },
 
-    async listOrders(page) {
-      const first = pageSize(page.first);
-      const after = page.after ? parseOrderCursor(page.after) : null;
-      const rows = await prisma.demoOrder.findMany({
-        where: {
-          shop,
-          ...(page.updatedSince ? { updatedAt: { gte: page.updatedSince } } : {}),
-          ...(after
-            ? { OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] }
-            : {}),
-        },
-        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-        take: first + 1,
-        include: { lines: { orderBy: { id: "asc" } } },
-      });
-      const orders = rows.map(
-        (row): ShopOrder => ({
-          id: row.id,
-          name: row.name,
-          createdAt: row.createdAt,
-          updatedAt: row.updatedAt,
-          currencyCode: row.currencyCode,
-          customerId: row.customerId,
-          cancelledAt: row.cancelledAt,
-          test: row.test,
-          subtotal: money(row.subtotalMinor, row.currencyCode),
-          totalDiscount: money(row.totalDiscountMinor, row.currencyCode),
-          lines: row.lines.map((line) => ({
-            id: line.id,
-            productId: line.productId,
-            variantId: line.variantId,
-            title: line.title,
-            quantity: line.quantity,
-            unitPrice: money(line.unitPriceMinor, row.currencyCode),
-            discount: money(line.discountMinor, row.currencyCode),
-            properties: linePropertiesSchema.parse(line.properties),
-          })),
-        }),
-      );
-      return pageFrom(orders, first, orderCursor);
+    async countOrders() {
+      return prisma.demoOrder.count({ where: { shop } });
+    },
+
+    // The demo store's export finishes at once: a snapshot of the orders created up to the operation's start,
+    // written in Shopify's JSONL format, so the backfill reads it exactly as it reads Shopify's.
+    async startOrdersExport() {
+      const until = new Date();
+      return demoExport(`gid://shopify/BulkOperation/${until.getTime()}`, await prisma.demoOrder.count({ where: { shop, createdAt: { lte: until } } }));
+    },
+
+    async getBulkOperation(id) {
+      const until = demoExportTime(id);
+      if (!until) return null;
+      return demoExport(id, await prisma.demoOrder.count({ where: { shop, createdAt: { lte: until } } }));
+    },
+
+    async *readBulkOperationResult(url) {
+      if (!url.startsWith(`${DEMO_EXPORT_URL}?`)) throw new ShopDataError(`Unknown export ${url}`);
+      const until = new Date(Number(new URL(url).searchParams.get("until")));
+      if (Number.isNaN(until.getTime())) throw new ShopDataError(`Unknown export ${url}`);
+      let after: { createdAt: Date; id: string } | null = null;
+      for (;;) {
+        const rows: DemoOrderWithLines[] = await prisma.demoOrder.findMany({
+          where: { shop, createdAt: { lte: until }, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          take: 500,
+          include: { lines: { orderBy: { id: "asc" } } },
+        });
+        for (const row of rows) yield* bulkLinesOf(row);
+        const last = rows.at(-1);
+        if (!last) return;
+        after = { createdAt: last.createdAt, id: last.id };
+      }
+    },
+
+    // The demo store has no refunds.
+    async getOrderRefunds() {
+      return [];
     },
 
     async getAppMetafield(key) {

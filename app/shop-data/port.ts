@@ -44,33 +44,13 @@ export type CatalogProduct = {
 
 export type CatalogCollection = { id: string; title: string; handle: string };
 
-export type OrderLine = {
-  id: string;
-  /** Null when the product or variant was deleted after the order. */
-  productId: string | null;
-  variantId: string | null;
-  title: string;
-  quantity: number;
-  unitPrice: Money;
-  /** Every discount allocated to this line, in total. */
-  discount: Money;
-  /** Line item properties, including the hidden ones that attribute a line to an offer. */
-  properties: Record<string, string>;
-};
+export type BulkOperationStatus = "CREATED" | "RUNNING" | "COMPLETED" | "CANCELING" | "CANCELED" | "FAILED" | "EXPIRED";
 
-export type ShopOrder = {
-  id: string;
-  name: string;
-  createdAt: Date;
-  updatedAt: Date;
-  currencyCode: string;
-  customerId: string | null;
-  cancelledAt: Date | null;
-  test: boolean;
-  subtotal: Money;
-  totalDiscount: Money;
-  lines: OrderLine[];
-};
+/** A Bulk Operation exporting data: poll it until COMPLETED, then stream the JSONL at `url` (valid for a week). */
+export type BulkOperation = { id: string; status: BulkOperationStatus; rootObjectCount: number; url: string | null; errorCode: string | null };
+
+/** A refund with the subtotal of the lines it refunded (no shipping or taxes), in shop currency. */
+export type RefundRecord = { refundId: string; orderId: string; createdAt: Date; amount: Money };
 
 export type PageRequest = { first: number; after?: string | null };
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -113,8 +93,15 @@ export interface ShopDataPort {
   /** The products with these ids that exist (any not found are left out). */
   getProducts(ids: string[]): Promise<CatalogProduct[]>;
   listCollections(page: PageRequest): Promise<Page<CatalogCollection>>;
-  /** Orders in `updatedAt` order, optionally only those updated at or after `updatedSince`. */
-  listOrders(page: PageRequest & { updatedSince?: Date }): Promise<Page<ShopOrder>>;
+  /** How many orders the shop has (the backfill's progress bar). */
+  countOrders(): Promise<number>;
+  /** Starts exporting every order with its lines, in the format app/domain/orders/bulk-orders.ts reads. */
+  startOrdersExport(): Promise<BulkOperation>;
+  getBulkOperation(id: string): Promise<BulkOperation | null>;
+  /** The lines of a finished export's file, streamed as they arrive (never held whole). */
+  readBulkOperationResult(url: string): AsyncIterable<string>;
+  /** The refunds of these orders (a Bulk Operation cannot read refunded lines, so they are asked for separately). */
+  getOrderRefunds(orderIds: string[]): Promise<RefundRecord[]>;
   /** A metafield of the app installation in the `$app` namespace, or null. */
   getAppMetafield(key: string): Promise<string | null>;
   setAppMetafields(metafields: AppMetafieldInput[]): Promise<void>;

@@ -1,4 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
+import { BULK_ORDERS_QUERY } from "../domain/orders/bulk-orders";
 import type { AdminGraphqlClient } from "./admin-graphql.server";
 import { ShopDataError } from "./port";
 import { createShopifyShopData } from "./shopify-adapter.server";
@@ -79,43 +82,62 @@ describe("Shopify shop-data adapter", () => {
     expect(page.items[0]).toMatchObject({ publishedOnlineStore: true, collectionIds: ["gid://shopify/Collection/9"] });
   });
 
-  it("asks for orders updated since a date and maps line properties", async () => {
-    const money = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" } });
-    const { client, calls } = scriptedClient({
-      data: {
-        orders: {
+  it("exports orders with a bulk query, polls it, streams its file, and asks for refunds separately", async () => {
+    const operation = { id: "gid://shopify/BulkOperation/7", status: "RUNNING", rootObjectCount: "1200", url: null, errorCode: null };
+    const { client, calls } = scriptedClient(
+      { data: { ordersCount: { count: 3400 } } },
+      { data: { bulkOperationRunQuery: { bulkOperation: operation, userErrors: [] } } },
+      { data: { bulkOperation: { ...operation, status: "COMPLETED", rootObjectCount: "3400", url: "https://storage.example/result.jsonl" } } },
+      {
+        data: {
+          shop: { currencyCode: "EUR" },
           nodes: [
             {
-              id: "gid://shopify/Order/1", name: "#1001", createdAt: "2026-11-01T10:00:00Z", updatedAt: "2026-11-02T10:00:00Z",
-              currencyCode: "USD", test: false, cancelledAt: null, customer: null,
-              subtotalPriceSet: money("40.50"), totalDiscountsSet: money("4.50"),
-              lineItems: {
-                nodes: [
-                  {
-                    id: "gid://shopify/LineItem/1", title: "Kettle", quantity: 1, product: { id: "gid://shopify/Product/1" }, variant: null,
-                    originalUnitPriceSet: money("45.00"), totalDiscountSet: money("4.50"),
-                    customAttributes: [{ key: "_pairwise_offer", value: "offer-1" }, { key: "note", value: null }],
-                  },
-                ],
-              },
+              id: "gid://shopify/Order/1",
+              refunds: [{ id: "gid://shopify/Refund/5", createdAt: "2026-11-02T10:00:00Z", refundLineItems: { nodes: [{ subtotalSet: { shopMoney: { amount: "12.50", currencyCode: "EUR" } } }, { subtotalSet: { shopMoney: { amount: "2.00", currencyCode: "EUR" } } }] } }],
             },
+            null,
           ],
-          pageInfo: { hasNextPage: false, endCursor: null },
         },
       },
+    );
+    const shopData = createShopifyShopData("a.myshopify.com", client);
+    expect(await shopData.countOrders()).toBe(3400);
+    expect(await shopData.startOrdersExport()).toMatchObject({ id: operation.id, status: "RUNNING", rootObjectCount: 1200 });
+    expect(await shopData.getBulkOperation(operation.id)).toMatchObject({ status: "COMPLETED", rootObjectCount: 3400, url: "https://storage.example/result.jsonl" });
+    expect(await shopData.getOrderRefunds(["gid://shopify/Order/1", "gid://shopify/Order/2"])).toEqual([
+      { refundId: "gid://shopify/Refund/5", orderId: "gid://shopify/Order/1", createdAt: new Date("2026-11-02T10:00:00Z"), amount: { amountMinor: 1450, currency: "EUR" } },
+    ]);
+    expect(calls.map(operationName)).toEqual(["OrdersCount", "RunOrdersExport", "BulkOperationStatus", "OrderRefunds"]);
+    // The bulk query is the one the JSONL reader understands.
+    expect(calls[1]?.variables?.query).toBe(BULK_ORDERS_QUERY);
+  });
+
+  it("refuses to treat an export as started when Shopify reports userErrors (one bulk query at a time)", async () => {
+    const { client } = scriptedClient({
+      data: { bulkOperationRunQuery: { bulkOperation: null, userErrors: [{ field: null, message: "A bulk query operation for this app and shop is already in progress" }] } },
     });
-    const page = await createShopifyShopData("a.myshopify.com", client).listOrders({
-      first: 500,
-      updatedSince: new Date("2026-11-01T00:00:00Z"),
+    await expect(createShopifyShopData("a.myshopify.com", client).startOrdersExport()).rejects.toThrow("already in progress");
+  });
+
+  it("streams the export's file over HTTP line by line, and reports a failed download", async () => {
+    const server = createServer((request, response) => {
+      if (request.url !== "/ok.jsonl") return void response.writeHead(403).end();
+      response.write('{"id":"gid://shopify/Order/1"}\n{"id":"gid://sho');
+      response.end('pify/LineItem/1","__parentId":"gid://shopify/Order/1"}\n');
     });
-    expect(operationName(calls[0])).toBe("OrdersPage");
-    expect(calls[0]?.variables).toEqual({ first: 25, after: null, query: "updated_at:>='2026-11-01T00:00:00.000Z'" });
-    expect(page.nextCursor).toBeNull();
-    expect(page.items[0]).toMatchObject({
-      subtotal: { amountMinor: 4050 },
-      customerId: null,
-      lines: [{ variantId: null, unitPrice: { amountMinor: 4500 }, discount: { amountMinor: 450 }, properties: { _pairwise_offer: "offer-1", note: "" } }],
-    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const shopData = createShopifyShopData("a.myshopify.com", scriptedClient().client);
+      const lines: string[] = [];
+      for await (const line of shopData.readBulkOperationResult(`http://127.0.0.1:${port}/ok.jsonl`)) lines.push(line);
+      expect(lines).toEqual(['{"id":"gid://shopify/Order/1"}', '{"id":"gid://shopify/LineItem/1","__parentId":"gid://shopify/Order/1"}']);
+      const expired = shopData.readBulkOperationResult(`http://127.0.0.1:${port}/expired.jsonl`)[Symbol.asyncIterator]();
+      await expect(expired.next()).rejects.toThrow("HTTP 403");
+    } finally {
+      server.close();
+    }
   });
 
   it("creates a discount with the exact input Shopify expects, then updates it by id", async () => {
@@ -190,7 +212,7 @@ describe("Shopify shop-data adapter", () => {
     await expect(createShopifyShopData("a", client, noSleep).getShopInfo()).rejects.toThrow("Throttled");
 
     const denied = scriptedClient({ errors: [{ message: "Access denied for orders field" }] });
-    await expect(createShopifyShopData("a", denied.client, noSleep).listOrders({ first: 1 })).rejects.toThrow(
+    await expect(createShopifyShopData("a", denied.client, noSleep).countOrders()).rejects.toThrow(
       "Access denied for orders field",
     );
 

@@ -15,9 +15,11 @@ import {
   type CatalogProduct,
   type Page,
   type PageRequest,
+  type RefundRecord,
   type ShopDataPort,
-  type ShopOrder,
 } from "./port";
+import { BULK_ORDERS_QUERY } from "../domain/orders/bulk-orders";
+import { readLines } from "./read-lines";
 
 // Admin GraphQL operations, one per purpose.
 
@@ -63,29 +65,39 @@ const COLLECTIONS_QUERY = `#graphql
     }
   }`;
 
-const ORDERS_PAGE_SIZE = 25;
-const ORDERS_QUERY = `#graphql
-  query OrdersPage($first: Int!, $after: String, $query: String) {
-    orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) {
-      nodes {
-        id name createdAt updatedAt currencyCode test cancelledAt
-        customer { id }
-        subtotalPriceSet { shopMoney { amount currencyCode } }
-        totalDiscountsSet { shopMoney { amount currencyCode } }
-        lineItems(first: 30) {
-          nodes {
-            id title quantity
-            product { id }
-            variant { id }
-            originalUnitPriceSet { shopMoney { amount currencyCode } }
-            totalDiscountSet { shopMoney { amount currencyCode } }
-            customAttributes { key value }
-          }
-        }
-      }
-      pageInfo { hasNextPage endCursor }
+const ORDERS_COUNT_QUERY = `#graphql
+  query OrdersCount { ordersCount(limit: null) { count } }`;
+
+const RUN_ORDERS_EXPORT_MUTATION = `#graphql
+  mutation RunOrdersExport($query: String!) {
+    bulkOperationRunQuery(query: $query) {
+      bulkOperation { id status rootObjectCount url errorCode }
+      userErrors { field message }
     }
   }`;
+
+const BULK_OPERATION_QUERY = `#graphql
+  query BulkOperationStatus($id: ID!) {
+    bulkOperation(id: $id) { id status rootObjectCount url errorCode }
+  }`;
+
+const ORDER_REFUNDS_QUERY = `#graphql
+  query OrderRefunds($ids: [ID!]!) {
+    shop { currencyCode }
+    nodes(ids: $ids) {
+      __typename
+      ... on Order {
+        id
+        refunds(first: 50) {
+          id createdAt
+          refundLineItems(first: 250) { nodes { subtotalSet { shopMoney { amount currencyCode } } } }
+        }
+      }
+    }
+  }`;
+
+// Refunds of up to 10 orders per request keep the query's cost (50 refunds x 250 lines each) within bounds.
+const REFUND_ORDERS_PER_REQUEST = 10;
 
 const APP_INSTALLATION_METAFIELD_QUERY = `#graphql
   query AppInstallationMetafield($key: String!) {
@@ -194,39 +206,30 @@ const collectionsSchema = z.object({
   }),
 });
 
-const ordersSchema = z.object({
-  orders: z.object({
-    nodes: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        createdAt: z.coerce.date(),
-        updatedAt: z.coerce.date(),
-        currencyCode: z.string(),
-        test: z.boolean(),
-        cancelledAt: z.coerce.date().nullable(),
-        customer: idNodeSchema.nullable(),
-        subtotalPriceSet: shopMoneySchema.nullable(),
-        totalDiscountsSet: shopMoneySchema.nullable(),
-        lineItems: z.object({
-          nodes: z.array(
-            z.object({
-              id: z.string(),
-              title: z.string(),
-              quantity: z.number().int(),
-              product: idNodeSchema.nullable(),
-              variant: idNodeSchema.nullable(),
-              originalUnitPriceSet: shopMoneySchema,
-              totalDiscountSet: shopMoneySchema,
-              customAttributes: z.array(z.object({ key: z.string(), value: z.string().nullable() })),
-            }),
-          ),
-        }),
-      }),
-    ),
-    pageInfo: pageInfoSchema,
-  }),
+const bulkOperationSchema = z.object({
+  id: z.string(),
+  status: z.enum(["CREATED", "RUNNING", "COMPLETED", "CANCELING", "CANCELED", "FAILED", "EXPIRED"]),
+  // UnsignedInt64 arrives as a string.
+  rootObjectCount: z.coerce.number().int(),
+  url: z.string().nullable(),
+  errorCode: z.string().nullable(),
 });
+const ordersCountSchema = z.object({ ordersCount: z.object({ count: z.number().int() }).nullable() });
+const runOrdersExportSchema = z.object({
+  bulkOperationRunQuery: z.object({ bulkOperation: bulkOperationSchema.nullable(), userErrors: userErrorsSchema }),
+});
+const bulkOperationStatusSchema = z.object({ bulkOperation: bulkOperationSchema.nullable() });
+const orderRefundsNodeSchema = z.object({
+  id: z.string(),
+  refunds: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.coerce.date(),
+      refundLineItems: z.object({ nodes: z.array(z.object({ subtotalSet: shopMoneySchema })) }),
+    }),
+  ),
+});
+const orderRefundsSchema = z.object({ shop: z.object({ currencyCode: z.string() }), nodes: z.array(z.unknown().nullable()) });
 
 const appMetafieldSchema = z.object({
   currentAppInstallation: z.object({ id: z.string(), metafield: z.object({ value: z.string() }).nullable() }),
@@ -304,6 +307,15 @@ function discountVariables(input: AutomaticAppDiscountInput) {
   };
 }
 
+/** A Bulk Operation's result file, line by line as it downloads. */
+async function* downloadLines(url: string): AsyncGenerator<string> {
+  const response = await fetch(url);
+  // A 4xx (the link expired after a week) will not get better; a 5xx may, and is left to the caller's retries.
+  if (response.status >= 400 && response.status < 500) throw new ShopDataError(`Downloading the export failed with HTTP ${response.status}`);
+  if (!response.ok || !response.body) throw new Error(`Downloading the export failed with HTTP ${response.status}`);
+  yield* readLines(response.body);
+}
+
 /** The shop-data port over Shopify's Admin GraphQL API, for one authenticated shop. */
 export function createShopifyShopData(shop: string, graphql: AdminGraphqlClient, sleep?: Sleep): ShopDataPort {
   const run = <Data>(operation: string, variables: Record<string, unknown>, schema: z.ZodType<Data>) =>
@@ -360,42 +372,41 @@ export function createShopifyShopData(shop: string, graphql: AdminGraphqlClient,
       return pageOf(data.collections.nodes, data.collections.pageInfo);
     },
 
-    async listOrders(page) {
-      const data = await run(
-        ORDERS_QUERY,
-        {
-          first: Math.min(page.first, ORDERS_PAGE_SIZE),
-          after: page.after ?? null,
-          query: page.updatedSince ? `updated_at:>='${page.updatedSince.toISOString()}'` : null,
-        },
-        ordersSchema,
-      );
-      const orders = data.orders.nodes.map((order): ShopOrder => {
-        const zero = { amountMinor: 0, currency: order.currencyCode };
-        return {
-          id: order.id,
-          name: order.name,
-          createdAt: order.createdAt,
-          updatedAt: order.updatedAt,
-          currencyCode: order.currencyCode,
-          customerId: order.customer?.id ?? null,
-          cancelledAt: order.cancelledAt,
-          test: order.test,
-          subtotal: order.subtotalPriceSet ? toMoney(order.subtotalPriceSet.shopMoney) : zero,
-          totalDiscount: order.totalDiscountsSet ? toMoney(order.totalDiscountsSet.shopMoney) : zero,
-          lines: order.lineItems.nodes.map((line) => ({
-            id: line.id,
-            productId: line.product?.id ?? null,
-            variantId: line.variant?.id ?? null,
-            title: line.title,
-            quantity: line.quantity,
-            unitPrice: toMoney(line.originalUnitPriceSet.shopMoney),
-            discount: toMoney(line.totalDiscountSet.shopMoney),
-            properties: Object.fromEntries(line.customAttributes.map((attribute) => [attribute.key, attribute.value ?? ""])),
-          })),
-        };
-      });
-      return pageOf(orders, data.orders.pageInfo);
+    async countOrders() {
+      const data = await run(ORDERS_COUNT_QUERY, {}, ordersCountSchema);
+      return data.ordersCount?.count ?? 0;
+    },
+
+    async startOrdersExport() {
+      const data = await run(RUN_ORDERS_EXPORT_MUTATION, { query: BULK_ORDERS_QUERY }, runOrdersExportSchema);
+      assertNoUserErrors("Exporting the order history failed", data.bulkOperationRunQuery.userErrors);
+      const operation = data.bulkOperationRunQuery.bulkOperation;
+      if (!operation) throw new ShopDataError("Shopify did not start the order export");
+      return operation;
+    },
+
+    async getBulkOperation(id: string) {
+      return (await run(BULK_OPERATION_QUERY, { id }, bulkOperationStatusSchema)).bulkOperation;
+    },
+
+    readBulkOperationResult(url: string) {
+      return downloadLines(url);
+    },
+
+    async getOrderRefunds(orderIds: string[]) {
+      const refunds: RefundRecord[] = [];
+      for (let start = 0; start < orderIds.length; start += REFUND_ORDERS_PER_REQUEST) {
+        const data = await run(ORDER_REFUNDS_QUERY, { ids: orderIds.slice(start, start + REFUND_ORDERS_PER_REQUEST) }, orderRefundsSchema);
+        for (const node of data.nodes) {
+          const order = orderRefundsNodeSchema.safeParse(node);
+          if (!order.success) continue;
+          for (const refund of order.data.refunds) {
+            const amountMinor = refund.refundLineItems.nodes.reduce((sum, line) => sum + toMoney(line.subtotalSet.shopMoney).amountMinor, 0);
+            refunds.push({ refundId: refund.id, orderId: order.data.id, createdAt: refund.createdAt, amount: { amountMinor, currency: data.shop.currencyCode } });
+          }
+        }
+      }
+      return refunds;
     },
 
     async getAppMetafield(key: string) {

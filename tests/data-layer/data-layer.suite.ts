@@ -9,7 +9,8 @@ import { seedDemoShop } from "../../app/demo/seed.server";
 import { redactCustomerData, redactShop, reportCustomerData, SHOP_SCOPED_TABLES } from "../../app/services/compliance.server";
 import { processWebhookOnce } from "../../app/services/webhook-deliveries.server";
 import { createDemoShopData } from "../../app/shop-data/demo-adapter.server";
-import { ShopDataError, type CatalogProduct, type ShopOrder } from "../../app/shop-data/port";
+import { ShopDataError, type CatalogProduct } from "../../app/shop-data/port";
+import { assembleBulkOrders, type BulkOrder } from "../../app/domain/orders/bulk-orders";
 import { openMigratedDatabase } from "../support/database";
 import { countRowsPerTable, fillEveryTable } from "./fixtures";
 
@@ -202,30 +203,26 @@ export function dataLayerSuite(databaseUrl: () => string) {
       expect(products.find((p) => p.title === "Cast Iron Skillet")?.collectionIds).toHaveLength(1);
     });
 
-    it("pages orders in update order, from a given date", async () => {
+    it("exports every order in Shopify's bulk format, which the backfill's reader assembles whole", async () => {
       const shopData = createDemoShopData(DEMO, database.prisma);
-      const since = new Date(SEED_NOW.getTime() - 7 * 86_400_000);
-      const orders: ShopOrder[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await shopData.listOrders({ first: 250, after: cursor, updatedSince: since });
-        orders.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      const expected = await database.prisma.demoOrder.count({ where: { shop: DEMO, updatedAt: { gte: since } } });
+      const operation = await shopData.startOrdersExport();
+      const expected = await database.prisma.demoOrder.count({ where: { shop: DEMO } });
+      expect(operation).toMatchObject({ status: "COMPLETED", rootObjectCount: expected });
+      expect(await shopData.getBulkOperation(operation.id)).toEqual(operation);
+      const orders: BulkOrder[] = [];
+      for await (const { order } of assembleBulkOrders(shopData.readBulkOperationResult(operation.url ?? ""))) orders.push(order);
       expect(orders).toHaveLength(expected);
-      expect(new Set(orders.map((o) => o.id)).size).toBe(expected);
-      expect(orders.every((o, i) => i === 0 || o.updatedAt >= orders[i - 1]!.updatedAt)).toBe(true);
+      expect(new Set(orders.map((o) => o.orderId)).size).toBe(expected);
       const order = orders[0]!;
-      expect(order.subtotal.amountMinor).toBe(
-        order.lines.reduce((sum, l) => sum + l.unitPrice.amountMinor * l.quantity - l.discount.amountMinor, 0),
-      );
+      expect(order.subtotalMinor).toBe(order.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity - l.discountMinor, 0));
+      const stored = await database.prisma.demoOrder.findUniqueOrThrow({ where: { shop_id: { shop: DEMO, id: order.orderId } }, include: { lines: true } });
+      expect(order.lines.map((l) => l.lineId).sort()).toEqual(stored.lines.map((l) => l.id).sort());
     });
 
     it("keeps shops apart: another shop sees none of the demo shop's data", async () => {
       const other = createDemoShopData("other.myshopify.com", database.prisma);
       await expect(other.getShopInfo()).rejects.toThrow(ShopDataError);
-      expect((await other.listOrders({ first: 10 })).items).toEqual([]);
+      expect(await other.countOrders()).toBe(0);
       expect((await other.listCollections({ first: 10 })).items).toEqual([]);
     });
 

@@ -58,11 +58,13 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
     },
   });
   await prisma.orderRefund.create({ data: { shop, refundId: "gid://shopify/Refund/1", orderId: "gid://shopify/Order/1", amountMinor: 100, createdAt: new Date() } });
-  await prisma.productOrderStat.create({ data: { shop, productId: product, orderCount: 5 } });
+  await prisma.productOrderStat.create({ data: { shop, productId: product, orderCount: 5, weightedCount: 4.5 } });
   await prisma.productComplement.create({ data: { shop, productId: product, complementId: `${product}-2`, pairCount: 3, confidence: 0.6, lift: 2, rank: 1 } });
   await prisma.complementOverride.create({ data: { shop, productId: product, complementId: `${product}-2`, kind: "pin" } });
-  await prisma.productPairStat.create({ data: { shop, productA: product, productB: `${product}-2`, pairCount: 3 } });
-  await prisma.productStatTotal.create({ data: { shop, orderCount: 5 } });
+  await prisma.productPairStat.create({ data: { shop, productA: product, productB: `${product}-2`, pairCount: 3, weightedCount: 2.5 } });
+  await prisma.productStatTotal.create({ data: { shop, orderCount: 5, weightedCount: 4.5 } });
+  await prisma.productTripleRule.create({ data: { shop, productA: product, productB: `${product}-2`, complementId: `${product}-3`, tripleCount: 3, confidence: 0.5, lift: 2, rank: 1 } });
+  await prisma.orderBackfill.create({ data: { shop, status: "importing", operationId: "gid://shopify/BulkOperation/1", startedAt: new Date() } });
   await prisma.recommendationRun.create({ data: { shop, status: "finished", startedAt: new Date() } });
   await prisma.demoDiscount.create({
     data: {

@@ -1,15 +1,26 @@
-// Frequently bought together from the shop's own orders: the rebuild, the admin's overrides, and bundles from pairs.
+// Frequently bought together from the shop's own orders: the history import, the rebuild, the admin's overrides, and
+// bundles from pairs.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "../../app/db.server";
 import { requireAdmin } from "../../app/services/admin-context.server";
-import { recommendFor, rebuildRecommendations } from "../../app/services/recommendations.server";
+import { recommendFor } from "../../app/services/recommendations.server";
+import { rebuildRecommendations } from "../../app/services/recommendation-rebuild.server";
+import { runBackfill, requestBackfill } from "../../app/services/order-backfill.server";
 import { createDemoShopData } from "../../app/shop-data/demo-adapter.server";
 import * as route from "../../app/routes/app.recommendations";
 import { findOffer } from "../../app/models/offer.server";
 import { processOrderEvent } from "../../app/services/order-pipeline.server";
 import { shopifyOrderPayload } from "../support/orders";
+import { API_SECRET_KEY, RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
+import { loader as proxyRecommendations } from "../../app/routes/proxy.recommendations";
 
 vi.mock("../../app/services/admin-context.server", () => ({ requireAdmin: vi.fn() }));
+// The storefront route reaches the shop through the Shopify adapter; here the seeded store stands in for Shopify.
+vi.mock("../../app/shop-data/shopify-adapter.server", async () => {
+  const { createDemoShopData: demo } = await import("../../app/shop-data/demo-adapter.server");
+  const { prisma: client } = await import("../../app/db.server");
+  return { createShopifyShopData: (shop: string) => demo(shop, client) };
+});
 
 const SHOP = "fbt.myshopify.com";
 const P = (n: number) => `gid://shopify/Product/${n}`;
@@ -48,7 +59,7 @@ async function seedStore(shop: string) {
     await prisma.demoOrder.create({
       data: {
         shop, id, name: id, createdAt: new Date(), updatedAt: new Date(), currencyCode: "USD", subtotalMinor: 1, totalDiscountMinor: 0, ...extra,
-        lines: { create: [3, 2].map((n) => ({ id: `${id}-${n}`, productId: P(n), variantId: `gid://shopify/ProductVariant/${n}`, title: "x", quantity: 1, unitPriceMinor: 1, discountMinor: 0, properties: {} })) },
+        lines: { create: [3, 2].map((n) => ({ id: `gid://shopify/LineItem/${id.split("/").at(-1)}${n}`, productId: P(n), variantId: `gid://shopify/ProductVariant/${n}`, title: "x", quantity: 1, unitPriceMinor: 1, discountMinor: 0, properties: {} })) },
       },
     });
   }
@@ -60,10 +71,13 @@ beforeAll(async () => {
 });
 
 describe("frequently bought together", () => {
-  it("rebuilds from the order history, counting only real orders and capping very large ones", async () => {
-    await rebuildRecommendations(SHOP, createDemoShopData(SHOP, prisma), new Date());
+  it("rebuilds from the imported order history, counting only real orders and capping very large ones", async () => {
+    await requestBackfill(prisma, SHOP, new Date());
+    const backfill = await runBackfill(prisma, createDemoShopData(SHOP, prisma));
+    expect(backfill).toMatchObject({ status: "finished", ordersTotal: 42, ordersImported: 42, linesRead: 42 + 8 * 2 + 4 * 2 + 5 * 2 + 2 + 20 + 60 + 2 * 2 });
+    await rebuildRecommendations(prisma, SHOP, new Date());
     const run = await prisma.recommendationRun.findFirstOrThrow({ where: { shop: SHOP } });
-    expect(run).toMatchObject({ status: "finished", ordersRead: 42, ordersTotal: 42, cappedOrders: 1 });
+    expect(run).toMatchObject({ status: "finished", ordersRead: 40, ordersTotal: 40, cappedOrders: 1 });
     const complements = await prisma.productComplement.findMany({ where: { shop: SHOP, productId: P(1) }, orderBy: { rank: "asc" } });
     // Dripper: 17 orders; with filters 8, with the sold-out mug 5, with the kettle 4.
     // (Confidence is compared to 12 places: PostgreSQL's float text form drops the last digit.)
@@ -95,7 +109,7 @@ describe("frequently bought together", () => {
     ];
     for (const n of [1, 2, 3, 4]) {
       const webhookId = `incremental-${n}`;
-      const payload = shopifyOrderPayload(5000 + n, { line_items: lines.map((line) => ({ ...line, id: n * 10 + line.id })), test: n === 4 });
+      const payload = shopifyOrderPayload(5000 + n, { line_items: lines.map((line) => ({ ...line, id: 90_000 + n * 10 + line.id })), test: n === 4 });
       await prisma.orderEvent.create({ data: { shop: SHOP, webhookId, topic: "ORDERS_CREATE", payload } });
       await processOrderEvent(prisma, webhookId);
     }
@@ -117,6 +131,42 @@ describe("frequently bought together", () => {
       ok: false,
       error: "That action needs a product and its complement.",
     });
+  });
+});
+
+describe("storefront recommendations through the app proxy", () => {
+  const STORE = "fbt";
+  const proxied = (query: string) => setUpValidRequest({ type: RequestType.Public, store: STORE, apiSecretKey: API_SECRET_KEY }, new Request(`https://pairwise.test/proxy/recommendations?${query}`));
+  const call = async (request: Request) => {
+    try {
+      return await proxyRecommendations({ request, params: {}, context: {} });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  };
+
+  it("answers a signed request with buyable complements and their prices, and refuses a forged one", async () => {
+    await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "token", scope: "read_products,read_orders,write_discounts" } });
+    const response = await call(await proxied("product_ids=1"));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { recommendations: { productId: string; title: string; price: unknown }[] };
+    expect(body.recommendations[0]).toMatchObject({ productId: P(3), title: "Kettle", price: { amountMinor: 6000, currency: "USD" }, pinned: true });
+
+    const forged = new URL((await proxied("product_ids=1")).url);
+    forged.searchParams.set("product_ids", "1,2");
+    expect((await call(new Request(forged))).status).toBe(400);
+    expect((await call(new Request(`https://pairwise.test/proxy/recommendations?shop=${SHOP}&product_ids=1`))).status).toBe(400);
+  });
+
+  it("explains a malformed query, and says when the shop has not installed the app", async () => {
+    const bad = await call(await proxied("product_ids=1,kettle"));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: "a product id" });
+    const missing = await call(await proxied("other=1"));
+    expect(await missing.json()).toEqual({ error: "product_ids is required" });
+    const notInstalled = await call(await setUpValidRequest({ type: RequestType.Public, store: "stranger", apiSecretKey: API_SECRET_KEY }, new Request("https://pairwise.test/proxy/recommendations?product_ids=1")));
+    expect(notInstalled.status).toBe(404);
   });
 });
 

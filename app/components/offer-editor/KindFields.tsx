@@ -174,13 +174,14 @@ const ACTION_LABELS: Record<CartRuleAction["type"], string> = {
   free_shipping: "Free shipping",
   gift: "Free gift",
   suggest: "Suggest products",
+  suggest_recommended: "Suggest what customers buy with these products",
 };
 
 function CartRuleFields({ offer, currency, errors, onChange }: Props & { offer: Extract<EngineOffer, { kind: "cart_rule" }> }) {
   const picker = usePicker();
   const setAction = (index: number, action: CartRuleAction) => onChange({ ...offer, actions: offer.actions.map((a, i) => (i === index ? action : a)) });
   const newAction = (type: CartRuleAction["type"]): CartRuleAction =>
-    type === "discount" ? { type, reward: { type: "percentage", basisPoints: 1000 } } : type === "free_shipping" ? { type } : type === "gift" ? { type, productId: "", variantId: "" } : { type, productIds: [] };
+    type === "discount" ? { type, reward: { type: "percentage", basisPoints: 1000 } } : type === "free_shipping" ? { type } : type === "gift" ? { type, productId: "", variantId: "" } : type === "suggest" ? { type, productIds: [] } : { type };
   return (
     <BlockStack gap="400">
       <Card>
@@ -234,6 +235,11 @@ function CartRuleFields({ offer, currency, errors, onChange }: Props & { offer: 
                   </Button>
                   <Text as="span">{action.productIds.map((id) => picker.label(id)).join(", ")}</Text>
                 </InlineStack>
+              )}
+              {action.type === "suggest_recommended" && (
+                <Text as="p" tone="subdued">
+                  Picked from your orders (see Recommendations): in stock, not already in the cart, not an alternative to what is there, with your pins and exclusions.
+                </Text>
               )}
               {Object.entries(errors)
                 .filter(([path]) => path.startsWith(`offer.actions.${index}`) && !path.includes("reward") && !path.includes("target"))

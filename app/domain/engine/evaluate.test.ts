@@ -208,6 +208,19 @@ describe("cart rules", () => {
     expect(discountsByLine(result)).toEqual({ "9:r": [1, 500] });
     expect(result.suggestions.map((s) => s.productId)).toEqual([P(5)]);
   });
+
+  it("suggests the shop's frequently-bought-together picks for the cart when a rule asks for them", () => {
+    const catalog = new Map<string, CatalogEntry>([6, 7, 8].map((n) => [V(n), { productId: P(n), variantId: V(n), available: n !== 8, published: true }]));
+    const rule = offer("fbt", { kind: "cart_rule", actions: [{ type: "suggest_recommended" }] }, { conditions: { subtotal: { minMinor: 2000 } } });
+    const recommendedProductIds = [P(7), P(8), P(6)];
+    const small = evaluateCart(cart([line(1, 1000)]), [rule], USD_CONTEXT, { catalog, recommendedProductIds });
+    expect(small.suggestions).toEqual([]);
+    const large = evaluateCart(cart([line(1, 2500)]), [rule], USD_CONTEXT, { catalog, recommendedProductIds });
+    // In the order given, without the sold-out one; the rule changes nothing at checkout.
+    expect(large.suggestions.map((s) => [s.productId, s.reason])).toEqual([[P(7), "frequently bought together"], [P(6), "frequently bought together"]]);
+    expect(large.lineDiscounts).toEqual([]);
+    expect(evaluateCart(cart([line(1, 2500)]), [rule], USD_CONTEXT, { catalog }).suggestions).toEqual([]);
+  });
 });
 
 describe("several offers", () => {

@@ -27,6 +27,11 @@ export type EvaluateOptions = {
   maxSuggestions?: number;
   /** Where the result will be shown: offers hidden there give no nudges or suggestions (their discounts still count). */
   placement?: Placement;
+  /**
+   * What the shop's customers buy with this cart's products, best first, already checked against stock, substitutes
+   * and the merchant's pins and exclusions (app/domain/fbt/complements.ts): used by "suggest_recommended" actions.
+   */
+  recommendedProductIds?: string[];
 };
 
 type Claim = { line: number; quantity: number };
@@ -53,6 +58,7 @@ type Evaluation = {
   /** The line lists an offer's evaluation looked at: its result can only change if one of those lines changes. */
   footprint: number[][];
   facts: ConditionFacts;
+  recommendedProductIds: string[];
   toCart: (shopMinor: number) => number;
   money: (minor: number) => string;
 };
@@ -369,8 +375,10 @@ function evaluateCartRule(offer: Extract<EngineOffer, { kind: "cart_rule" }>, ev
         outcome.nudges.push({ offerId: offer.id, type: "add_gift", productId: action.productId, variantId: action.variantId, message: `Add your free gift: ${offer.title}` });
         outcome.suggest.push({ productIds: [action.productId], variantId: action.variantId, reason: "free gift" });
       }
-    } else {
+    } else if (action.type === "suggest") {
       outcome.suggest.push({ productIds: action.productIds, reason: "recommended with your cart" });
+    } else if (evaluation.recommendedProductIds.length > 0) {
+      outcome.suggest.push({ productIds: evaluation.recommendedProductIds, reason: "frequently bought together" });
     }
   }
   if (outcome.pieces.length === 0 && !outcome.order && !outcome.freeShipping && outcome.suggest.length === 0) {
@@ -457,6 +465,7 @@ export function evaluateCart(
   const matchingByContent = new Map<string, number[]>();
   const evaluation: Evaluation = {
     lines,
+    recommendedProductIds: options.recommendedProductIds ?? [],
     remaining: Int32Array.from(lines, (line) => line.quantity),
     scratch() {
       scratchUnits.set(this.remaining);

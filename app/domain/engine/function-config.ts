@@ -85,7 +85,7 @@ export function decodeFunctionConfig(value: unknown): FunctionConfig | null {
 
 /** Whether an offer can change what checkout charges (suggest-only cart rules cannot). */
 function affectsCheckout(offer: EngineOffer): boolean {
-  return offer.status === "active" && (offer.kind !== "cart_rule" || offer.actions.some((action) => action.type !== "suggest"));
+  return offer.status === "active" && (offer.kind !== "cart_rule" || offer.actions.some((action) => action.type !== "suggest" && action.type !== "suggest_recommended"));
 }
 
 export type FunctionInputVariables = { collectionIds: string[]; productTags: string[]; customerTags: string[] };

@@ -75,6 +75,7 @@ const cartRuleActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("free_shipping") }),
   z.object({ type: z.literal("gift"), variantId: gid("choose the gift"), productId: gid("choose the gift") }),
   z.object({ type: z.literal("suggest"), productIds: gidList.check(z.minLength(1, "choose at least one product to suggest")) }),
+  z.object({ type: z.literal("suggest_recommended") }),
 ]);
 
 const commonSchema = z.object({

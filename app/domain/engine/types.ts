@@ -49,7 +49,9 @@ export type CartRuleAction =
   | { type: "discount"; reward: Reward; target?: Selector }
   | { type: "free_shipping" }
   | { type: "gift"; variantId: string; productId: string }
-  | { type: "suggest"; productIds: string[] };
+  | { type: "suggest"; productIds: string[] }
+  /** Suggest what the shop's customers buy with this cart's products (mined from its orders; see EvaluateOptions). */
+  | { type: "suggest_recommended" };
 
 export type OfferKind =
   | { kind: "fixed_bundle"; items: BundleItem[]; reward: Reward; maxApplications: number }

@@ -1,5 +1,6 @@
 // From co-purchase counts to the few complements a shopper sees. Pure: the catalog and overrides are arguments.
 import type { CatalogProduct } from "../../shop-data/port";
+import type { CopurchaseCounts } from "./copurchase-counts";
 import type { Rule } from "./miner";
 
 /** Anchored defaults: a pair must have been bought together this often before it is trusted, and a product shows at most this many. */
@@ -13,41 +14,26 @@ export const MIN_LIFT = 1.2;
 
 export type Complement = { productId: string; complementId: string; pairCount: number; confidence: number; lift: number; rank: number };
 
-/** The best complements of each product from single-item rules, by confidence, then co-purchases, then id. */
-export function topComplements(rules: Rule[], itemNames: string[], maxPerProduct = MAX_COMPLEMENTS_PER_PRODUCT): Complement[] {
-  const byProduct = new Map<string, Omit<Complement, "rank">[]>();
-  for (const rule of rules) {
-    const lhs = rule.lhs[0];
-    if (rule.lhs.length !== 1 || lhs === undefined || rule.lift < MIN_LIFT) continue;
-    const productId = itemNames[lhs] ?? "";
-    const list = byProduct.get(productId) ?? [];
-    list.push({ productId, complementId: itemNames[rule.rhs] ?? "", pairCount: rule.count, confidence: rule.confidence, lift: rule.lift });
-    byProduct.set(productId, list);
-  }
-  const complements: Complement[] = [];
-  for (const list of byProduct.values()) {
-    list.sort((a, b) => b.confidence - a.confidence || b.pairCount - a.pairCount || (a.complementId < b.complementId ? -1 : 1));
-    list.slice(0, maxPerProduct).forEach((complement, index) => complements.push({ ...complement, rank: index + 1 }));
-  }
-  return complements;
-}
+/** A pair's counts as seen from one of its products: raw counts decide trust, recency-weighted ones rank. */
+export type PairStats = { complementId: string; pairCount: number; pairWeight: number; complementWeight: number };
 
 /**
- * The complements of one product from raw counts (used when statistics change incrementally): the same ranking as
- * topComplements.
+ * The complements of one product: pairs bought together often enough to be trusted and above chance, best
+ * confidence first (then co-purchases, then id), at most `maxPerProduct`. Confidence and lift use the weighted
+ * counts, which equal the raw ones without a half-life. Used by the rebuild and by incremental updates alike.
  */
 export function complementsOf(
   productId: string,
-  productOrders: number,
-  pairs: { complementId: string; pairCount: number; complementOrders: number }[],
-  totalOrders: number,
+  productWeight: number,
+  pairs: PairStats[],
+  totalWeight: number,
   maxPerProduct = MAX_COMPLEMENTS_PER_PRODUCT,
 ): Complement[] {
   return pairs
-    .filter((pair) => pair.pairCount >= MIN_PAIR_COUNT && productOrders > 0 && pair.complementOrders > 0)
+    .filter((pair) => pair.pairCount >= MIN_PAIR_COUNT && productWeight > 0 && pair.complementWeight > 0)
     .map((pair) => {
-      const confidence = pair.pairCount / productOrders;
-      return { productId, complementId: pair.complementId, pairCount: pair.pairCount, confidence, lift: confidence / (pair.complementOrders / totalOrders), rank: 0 };
+      const confidence = pair.pairWeight / productWeight;
+      return { productId, complementId: pair.complementId, pairCount: pair.pairCount, confidence, lift: confidence / (pair.complementWeight / totalWeight), rank: 0 };
     })
     .filter((complement) => complement.lift >= MIN_LIFT)
     .sort((a, b) => b.confidence - a.confidence || b.pairCount - a.pairCount || (a.complementId < b.complementId ? -1 : 1))
@@ -55,11 +41,50 @@ export function complementsOf(
     .map((complement, index) => ({ ...complement, rank: index + 1 }));
 }
 
+/** Every product's complements from the rebuild's counts. */
+export function complementsFromCounts(counts: CopurchaseCounts, itemNames: string[]): Complement[] {
+  const pairsOf = new Map<number, PairStats[]>();
+  const add = (item: number, other: number, count: number, weight: number) => {
+    const list = pairsOf.get(item) ?? [];
+    list.push({ complementId: itemNames[other] ?? "", pairCount: count, pairWeight: weight, complementWeight: counts.itemWeights[other] ?? 0 });
+    pairsOf.set(item, list);
+  };
+  for (const pair of counts.pairs) {
+    if (pair.count < MIN_PAIR_COUNT) continue;
+    add(pair.a, pair.b, pair.count, pair.weight);
+    add(pair.b, pair.a, pair.count, pair.weight);
+  }
+  return [...pairsOf].flatMap(([item, pairs]) => complementsOf(itemNames[item] ?? "", counts.itemWeights[item] ?? 0, pairs, counts.totalWeight));
+}
+
+/** "Bought A and B, also buys C" (productA < productB). */
+export type TripleRule = { productA: string; productB: string; complementId: string; tripleCount: number; confidence: number; lift: number; rank: number };
+
+/** The best rules with two products on the left, from mined rules: trusted, above chance, capped per pair. */
+export function topTripleRules(rules: Rule[], itemNames: string[], maxPerPair = MAX_COMPLEMENTS_PER_PRODUCT): TripleRule[] {
+  const byPair = new Map<string, Omit<TripleRule, "rank">[]>();
+  for (const rule of rules) {
+    const [x, y] = rule.lhs;
+    if (rule.lhs.length !== 2 || x === undefined || y === undefined || rule.count < MIN_PAIR_COUNT || rule.lift < MIN_LIFT) continue;
+    const [productA, productB] = [itemNames[x] ?? "", itemNames[y] ?? ""].sort();
+    const key = `${productA}|${productB}`;
+    const list = byPair.get(key) ?? [];
+    list.push({ productA: productA ?? "", productB: productB ?? "", complementId: itemNames[rule.rhs] ?? "", tripleCount: rule.count, confidence: rule.confidence, lift: rule.lift });
+    byPair.set(key, list);
+  }
+  const triples: TripleRule[] = [];
+  for (const list of byPair.values()) {
+    list.sort((a, b) => b.confidence - a.confidence || b.tripleCount - a.tripleCount || (a.complementId < b.complementId ? -1 : 1));
+    list.slice(0, maxPerPair).forEach((rule, index) => triples.push({ ...rule, rank: index + 1 }));
+  }
+  return triples;
+}
+
 export type Override = { productId: string; complementId: string; kind: "pin" | "exclude" };
 
 export type RecommendOptions = {
   maxResults: number;
-  /** Same product type and a price within this ratio of a cart item's marks a substitute, not a complement. */
+  /** Same product type and a price within this ratio of a cart item's marks a substitute, not a complement (0: off). */
   substitutePriceRatio: number;
 };
 
@@ -71,6 +96,7 @@ const cheapestBuyable = (product: CatalogProduct) =>
   product.variants.filter((variant) => variant.availableForSale).sort((a, b) => a.price.amountMinor - b.price.amountMinor)[0];
 
 function isSubstitute(candidate: CatalogProduct, inCart: CatalogProduct, ratio: number): boolean {
+  if (ratio <= 0) return false;
   if (!candidate.productType || candidate.productType !== inCart.productType) return false;
   const a = cheapestBuyable(candidate)?.price.amountMinor ?? candidate.variants[0]?.price.amountMinor ?? 0;
   const b = inCart.variants[0]?.price.amountMinor ?? 0;
@@ -79,11 +105,13 @@ function isSubstitute(candidate: CatalogProduct, inCart: CatalogProduct, ratio: 
 
 /**
  * What to suggest next to the given products: their complements, pinned ones first, never an item already there,
- * nothing out of stock or unpublished, no substitute of what is there, nothing the merchant excluded.
+ * nothing out of stock or unpublished, no substitute of what is there, nothing the merchant excluded. Complements
+ * come from single products and from pairs of them (triples).
  */
 export function recommend(
   anchorIds: string[],
   complements: Complement[],
+  triples: TripleRule[],
   overrides: Override[],
   catalog: ReadonlyMap<string, CatalogProduct>,
   options: RecommendOptions = DEFAULT_RECOMMEND_OPTIONS,
@@ -108,6 +136,10 @@ export function recommend(
   }
   for (const complement of complements) {
     if (anchors.has(complement.productId)) consider(complement.complementId, complement.confidence, false, complement.productId);
+  }
+  // With two of the products together, what buyers of both also take is the sharper signal.
+  for (const triple of triples) {
+    if (anchors.has(triple.productA) && anchors.has(triple.productB)) consider(triple.complementId, triple.confidence, false, triple.productA);
   }
   return [...best.values()]
     .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1))

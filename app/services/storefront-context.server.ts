@@ -1,0 +1,21 @@
+import { prisma } from "../db.server";
+import { DEMO_SHOP, env } from "../env.server";
+import { createDemoShopData } from "../shop-data/demo-adapter.server";
+import type { ShopDataPort } from "../shop-data/port";
+import { createShopifyShopData } from "../shop-data/shopify-adapter.server";
+import { authenticate } from "../shopify.server";
+
+export type StorefrontContext = { shop: string; shopData: ShopDataPort };
+
+/**
+ * Authenticates a storefront request that Shopify forwarded through the app proxy: a bad or missing signature is
+ * refused (400, by Shopify's library). The shop must have the app installed; the demo store answers for the demo
+ * shop in demo mode, where the demo storefront signs its requests with the demo secret.
+ */
+export async function requireAppProxy(request: Request): Promise<StorefrontContext> {
+  const { session, admin } = await authenticate.public.appProxy(request);
+  const shop = new URL(request.url).searchParams.get("shop") ?? "";
+  if (env().demoMode && shop === DEMO_SHOP) return { shop, shopData: createDemoShopData(shop, prisma) };
+  if (!session || !admin) throw new Response("Pairwise is not installed on this shop", { status: 404 });
+  return { shop: session.shop, shopData: createShopifyShopData(session.shop, admin.graphql) };
+}
