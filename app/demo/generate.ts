@@ -49,7 +49,14 @@ export type DemoOrderLineData = {
   quantity: number;
   unitPriceMinor: number;
   discountMinor: number;
+  properties: Record<string, string>;
 };
+
+export type DemoRefundData = { id: string; orderId: string; createdAt: Date; amountMinor: number };
+
+/** A bundle the demo merchant runs, with what shoppers did with it (as the storefront would have recorded). */
+export type DemoOfferData = { id: string; title: string; productIds: [string, string] };
+export type DemoOfferEventsData = { offerId: string; at: Date; impressions: number; clicks: number; adds: number; dismissals: number };
 
 export type DemoOrderData = {
   id: string;
@@ -61,6 +68,7 @@ export type DemoOrderData = {
   cancelledAt: Date | null;
   test: boolean;
   lines: DemoOrderLineData[];
+  refunds: DemoRefundData[];
 };
 
 export type DemoShopData = {
@@ -68,7 +76,19 @@ export type DemoShopData = {
   products: DemoProductData[];
   customers: DemoCustomerData[];
   orders: DemoOrderData[];
+  offers: DemoOfferData[];
+  offerEvents: DemoOfferEventsData[];
 };
+
+/** The demo merchant's bundles (source and complement from DEMO_COMPLEMENTS), running for the last DEMO_OFFER_DAYS. */
+const DEMO_OFFERS = [
+  { id: "demo-pour-over-kit", title: "Pour-over starter kit", products: ["Ceramic Pour-Over Dripper", "Paper Filters Size 02 (100)"] },
+  { id: "demo-skillet-care", title: "Skillet care set", products: ["Cast Iron Skillet", "Cast Iron Seasoning Oil"] },
+  { id: "demo-board-care", title: "Board and oil", products: ["End-Grain Walnut Board", "Board Oil"] },
+] as const;
+export const DEMO_OFFER_DAYS = 90;
+/** Bundle discount: 10 % on both lines. */
+const DEMO_OFFER_BASIS_POINTS = 1000;
 
 const gid = (type: string, n: number) => `gid://shopify/${type}/${n}`;
 
@@ -160,7 +180,7 @@ function cumulative(weights: number[]): number[] {
   return weights.map((weight) => (total += weight));
 }
 
-function generateOrders(random: Random, now: Date, products: DemoProductData[], customers: DemoCustomerData[]) {
+function generateOrders(random: Random, now: Date, products: DemoProductData[], customers: DemoCustomerData[], offers: DemoOfferData[]) {
   const sellable = products.filter((product) => product.status === "ACTIVE");
   // Within a family, earlier titles sell more (a Zipf-like tail), on top of the family's own popularity.
   const productWeights = cumulative(sellable.map((product, index) => product.popularity / (1 + (index % 23) * 0.35)));
@@ -202,6 +222,9 @@ function generateOrders(random: Random, now: Date, products: DemoProductData[], 
     }
     const orderId = gid("Order", 5_600_000_001 + index);
     const discounted = random.chance(0.12);
+    // Since the bundles started, most baskets holding both of a bundle's products were added through it.
+    const bundle =
+      time >= now.getTime() - DEMO_OFFER_DAYS * DAY_MS ? offers.find((offer) => offer.productIds.every((id) => picked.has(id)) && random.chance(0.65)) : undefined;
     const lines = [...picked.values()].map((product): DemoOrderLineData => {
       const variant = random.pick(product.variants);
       const quantity = product.consumable && random.chance(0.3) ? random.int(2, 3) : 1;
@@ -214,11 +237,24 @@ function generateOrders(random: Random, now: Date, products: DemoProductData[], 
         title: variant.title === "Default Title" ? product.title : `${product.title} - ${variant.title}`,
         quantity,
         unitPriceMinor: variant.priceMinor,
-        discountMinor: discounted ? Math.floor((variant.priceMinor * quantity) / 10) : 0,
+        ...(bundle?.productIds.includes(product.id)
+          ? {
+              discountMinor: Math.floor((variant.priceMinor * quantity * DEMO_OFFER_BASIS_POINTS) / 10_000),
+              properties: { _pairwise_offer: bundle.id, _pairwise_placement: random.chance(0.7) ? "product_page" : "cart" },
+            }
+          : { discountMinor: discounted ? Math.floor((variant.priceMinor * quantity) / 10) : 0, properties: {} }),
       };
     });
     const customer = random.chance(0.12) ? null : customers[Math.floor(customers.length * random.next() ** 2)];
     const cancelled = random.chance(0.015);
+    const cancelledAt = cancelled ? new Date(createdAt.getTime() + random.int(1, 48) * 3_600_000) : null;
+    const sales = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity - line.discountMinor, 0);
+    const returned = !cancelled && random.chance(0.04) ? lines[0] : undefined;
+    const refunds: DemoRefundData[] = cancelledAt
+      ? [{ id: gid("Refund", 7_700_000_001 + index), orderId, createdAt: cancelledAt, amountMinor: sales }]
+      : returned
+        ? [{ id: gid("Refund", 7_700_000_001 + index), orderId, createdAt: new Date(time + random.int(2, 20) * DAY_MS), amountMinor: returned.unitPriceMinor - Math.floor(returned.discountMinor / returned.quantity) }]
+        : [];
     orders.push({
       id: orderId,
       name: `#${1001 + index}`,
@@ -226,9 +262,11 @@ function generateOrders(random: Random, now: Date, products: DemoProductData[], 
       customerId: customer?.id ?? null,
       subtotalMinor: lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity - line.discountMinor, 0),
       totalDiscountMinor: lines.reduce((sum, line) => sum + line.discountMinor, 0),
-      cancelledAt: cancelled ? new Date(createdAt.getTime() + random.int(1, 48) * 3_600_000) : null,
+      cancelledAt,
       test: random.chance(0.004),
       lines,
+      // A refund in the future has not happened yet.
+      refunds: refunds.filter((refund) => refund.createdAt <= now),
     });
   }
   return orders;
@@ -240,6 +278,39 @@ export function generateDemoShop(now: Date): DemoShopData {
   const random = createRandom(DEMO_RANDOM_SEED);
   const { collections, products } = generateCatalog(random, now);
   const customers = generateCustomers(random, now);
-  const orders = generateOrders(random, now, products, customers);
-  return { collections, products, customers, orders };
+  const byTitle = new Map(products.map((product) => [product.title, product.id]));
+  const offers = DEMO_OFFERS.map((offer): DemoOfferData => {
+    const [source, complement] = offer.products.map((title) => byTitle.get(title));
+    if (!source || !complement) throw new Error(`Demo offer ${offer.id} names an unknown product`);
+    return { id: offer.id, title: offer.title, productIds: [source, complement] };
+  });
+  const orders = generateOrders(random, now, products, customers, offers);
+  return { collections, products, customers, orders, offers, offerEvents: generateOfferEvents(random, now, orders, offers) };
+}
+
+/**
+ * Per offer and day, what the storefront would have recorded: adds a little above the orders that took the offer
+ * (some carts are abandoned), clicks and impressions a multiple of the adds, a few dismissals.
+ */
+function generateOfferEvents(random: Random, now: Date, orders: DemoOrderData[], offers: DemoOfferData[]): DemoOfferEventsData[] {
+  const ordersByOfferDay = new Map<string, number>();
+  for (const order of orders) {
+    const offerId = order.lines.find((line) => line.properties._pairwise_offer)?.properties._pairwise_offer;
+    if (!offerId || order.test) continue;
+    const key = `${offerId}|${Math.floor(order.createdAt.getTime() / DAY_MS)}`;
+    ordersByOfferDay.set(key, (ordersByOfferDay.get(key) ?? 0) + 1);
+  }
+  const events: DemoOfferEventsData[] = [];
+  const firstDay = Math.floor(now.getTime() / DAY_MS) - DEMO_OFFER_DAYS;
+  for (const offer of offers) {
+    for (let day = firstDay; day <= Math.floor(now.getTime() / DAY_MS); day += 1) {
+      const ordered = ordersByOfferDay.get(`${offer.id}|${day}`) ?? 0;
+      const adds = ordered + random.int(0, Math.max(1, Math.ceil(ordered * 0.6)));
+      const clicks = adds * random.int(2, 3) + random.int(0, 4);
+      const impressions = clicks * random.int(5, 8) + random.int(10, 40);
+      const at = new Date(Math.min(now.getTime(), day * DAY_MS + 17 * 3_600_000));
+      events.push({ offerId: offer.id, at, impressions, clicks, adds, dismissals: Math.round(impressions * 0.02) });
+    }
+  }
+  return events;
 }

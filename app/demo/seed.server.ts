@@ -1,10 +1,12 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { DEMO_SCOPES, DEMO_SHOP } from "../env.server";
 import { recordShopInstalled } from "../services/shop-lifecycle.server";
+import { bucketStart } from "../domain/metrics/rollup";
+import type { EngineOffer } from "../domain/engine/types";
 import { generateDemoShop } from "./generate";
 
 /** Bump when the generated data changes: an older demo shop is then replaced on the next `npm run demo`. */
-export const DEMO_SEED_VERSION = 2;
+export const DEMO_SEED_VERSION = 3;
 
 const INSERT_CHUNK = 4_000;
 
@@ -17,6 +19,7 @@ async function insertChunked<Row>(rows: Row[], insert: (chunk: Row[]) => Promise
 }
 
 const DEMO_TABLE_DELETES = (tx: Prisma.TransactionClient, shop: string) => [
+  tx.demoRefund.deleteMany({ where: { shop } }),
   tx.demoOrderLine.deleteMany({ where: { shop } }),
   tx.demoOrder.deleteMany({ where: { shop } }),
   tx.demoCustomer.deleteMany({ where: { shop } }),
@@ -83,7 +86,7 @@ export async function seedDemoShop(prisma: PrismaClient, now: Date, shop = DEMO_
       );
       await insertChunked(data.orders, (chunk) =>
         tx.demoOrder.createMany({
-          data: chunk.map(({ lines: _lines, ...order }) => ({
+          data: chunk.map(({ lines: _lines, refunds: _refunds, ...order }) => ({
             shop,
             ...order,
             updatedAt: order.cancelledAt ?? order.createdAt,
@@ -93,8 +96,30 @@ export async function seedDemoShop(prisma: PrismaClient, now: Date, shop = DEMO_
       );
       await insertChunked(
         data.orders.flatMap((order) => order.lines),
-        (chunk) => tx.demoOrderLine.createMany({ data: chunk.map((line) => ({ shop, ...line, properties: {} })) }),
+        (chunk) => tx.demoOrderLine.createMany({ data: chunk.map((line) => ({ shop, ...line })) }),
       );
+      await tx.demoRefund.createMany({ data: data.orders.flatMap((order) => order.refunds.map((refund) => ({ shop, ...refund }))) });
+      // The merchant's bundles and what shoppers did with them, as the app itself would have stored them.
+      await tx.offer.deleteMany({ where: { shop, id: { in: data.offers.map((offer) => offer.id) } } });
+      for (const offer of data.offers) {
+        const definition: EngineOffer = {
+          id: offer.id,
+          title: offer.title,
+          status: "active",
+          priority: 0,
+          combinesWith: { product: true, order: true, shipping: true },
+          placements: ["product_page", "cart", "checkout"],
+          kind: "fixed_bundle",
+          items: offer.productIds.map((id) => ({ selector: { productIds: [id] }, quantity: 1 })),
+          reward: { type: "percentage", basisPoints: 1000 },
+          maxApplications: 1,
+        };
+        await tx.offer.create({ data: { shop, id: offer.id, kind: definition.kind, title: offer.title, status: definition.status, priority: definition.priority, definition, texts: {} } });
+      }
+      await tx.offerEventBucket.deleteMany({ where: { shop } });
+      await tx.offerEventBucket.createMany({
+        data: data.offerEvents.map(({ at, ...counts }) => ({ shop, bucketStart: bucketStart(at), placement: "product_page", ...counts })),
+      });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

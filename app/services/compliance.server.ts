@@ -66,7 +66,8 @@ const CUSTOMER_DATA_HOLDERS: CustomerDataHolder[] = [
         select: { orderId: true, name: true, processedAt: true, subtotalMinor: true, currencyCode: true },
       }),
     async redact(tx, shop, customer) {
-      const updated = await tx.orderFact.updateMany({ where: { shop, customerKey: customerKey(shop, customerGid(customer)) }, data: { customerKey: null } });
+      const key = customerKey(shop, customerGid(customer));
+      const updated = await tx.orderFact.updateMany({ where: { shop, customerKey: key }, data: { customerKey: null } });
       return updated.count;
     },
   },

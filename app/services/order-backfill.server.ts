@@ -3,6 +3,7 @@ import { assembleBulkOrders, BulkFormatError, type BulkOrder } from "../domain/o
 import type { Sleep } from "../shop-data/admin-graphql.server";
 import { ShopDataError, type BulkOperation, type ShopDataPort } from "../shop-data/port";
 import { applyOrders } from "./order-pipeline.server";
+import { rebuildRollups } from "./rollups.server";
 
 // Imports the shop's order history through a Bulk Operation. Takes the client as an argument (no web-app database
 // import), so job workers can run it. Design: docs/decisions/0007-order-backfill.md.
@@ -45,6 +46,7 @@ export async function runBackfill(prisma: PrismaClient, shopData: ShopDataPort, 
       backfill = await update({ status: "importing", resultUrl: operation.url, ordersExported: operation.rootObjectCount, ordersTotal: operation.rootObjectCount });
     }
     backfill = await importExport(prisma, shopData, backfill, options.batchSize ?? BACKFILL_BATCH);
+    await rebuildRollups(prisma, shop);
     return await update({ status: "finished", finishedAt: new Date(), error: null });
   } catch (error) {
     // Shopify's refusals (an expired file, missing access) and a malformed file do not get better with retries.
@@ -97,7 +99,7 @@ async function importExport(prisma: PrismaClient, shopData: ShopDataPort, backfi
     }
     const orders = batch;
     current = await prisma.$transaction(async (tx) => {
-      await applyOrders(tx, shop, orders, { countNewOrders: false });
+      await applyOrders(tx, shop, orders, { incremental: false });
       return tx.orderBackfill.update({ where: { shop }, data: { linesRead: checkpoint, ordersImported: { increment: orders.length } } });
     });
     batch = [];

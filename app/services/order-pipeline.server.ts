@@ -6,6 +6,7 @@ import { z } from "zod";
 import { normalizeOrder, normalizeRefund, shopifyOrderSchema, shopifyRefundSchema, type NormalizedOrder, type NormalizedRefund } from "../domain/orders/shopify-order";
 import { ORDER_EVENTS_QUEUE } from "../jobs/queue.server";
 import { countNewOrder } from "./copurchase-stats.server";
+import { linkCustomerOrders, refreshRollups } from "./rollups.server";
 
 export const ORDER_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_CANCELLED", "REFUNDS_CREATE"] as const;
 
@@ -79,27 +80,36 @@ async function applyRefunds(tx: Prisma.TransactionClient, shop: string, orderId:
 
 /**
  * Stores orders as facts, only moving each forward in Shopify's updated_at (a delivery older than what is stored
- * changes nothing but its refunds). `countNewOrders` adds orders seen for the first time to the co-purchase
- * statistics; the backfill leaves that to the rebuild that follows it.
+ * changes nothing but its refunds). Orders arriving one by one (webhooks) are counted into the co-purchase statistics
+ * and the dashboard's rollups at once; an import (`incremental: false`) leaves both to the rebuilds that follow it.
  */
-export async function applyOrders(tx: Prisma.TransactionClient, shop: string, orders: NormalizedOrder[], options: { countNewOrders: boolean }) {
+export async function applyOrders(tx: Prisma.TransactionClient, shop: string, orders: NormalizedOrder[], options: { incremental: boolean }) {
   const latest = new Map<string, NormalizedOrder>();
   for (const order of orders) {
     const seen = latest.get(order.orderId);
     if (!seen || seen.sourceUpdatedAt <= order.sourceUpdatedAt) latest.set(order.orderId, order);
   }
-  const stored = await tx.orderFact.findMany({ where: { shop, orderId: { in: [...latest.keys()] } }, select: { orderId: true, sourceUpdatedAt: true } });
+  const stored = await tx.orderFact.findMany({ where: { shop, orderId: { in: [...latest.keys()] } }, select: { orderId: true, sourceUpdatedAt: true, processedAt: true } });
   const storedAt = new Map(stored.map((fact) => [fact.orderId, fact.sourceUpdatedAt]));
   const changed = [...latest.values()].filter((order) => {
     const at = storedAt.get(order.orderId);
     return !at || at <= order.sourceUpdatedAt;
   });
-  if (options.countNewOrders) {
+  if (options.incremental) {
     for (const order of latest.values()) {
       if (storedAt.has(order.orderId) || order.test || order.cancelledAt) continue;
       await countNewOrder(tx, shop, order.lines.flatMap((line) => (line.productId ? [line.productId] : [])));
     }
   }
+  const changedIds = changed.map((order) => order.orderId);
+  // The rollups of every bucket these orders were or are placed in, or were refunded in (a changed order changes its
+  // refunds' shares per offer), are recomputed below.
+  const touched = [
+    ...stored.filter((fact) => changedIds.includes(fact.orderId)).map((fact) => fact.processedAt),
+    ...changed.map((order) => order.processedAt),
+    ...(await tx.orderRefund.findMany({ where: { shop, orderId: { in: changedIds } }, select: { createdAt: true } })).map((refund) => refund.createdAt),
+    ...orders.flatMap((order) => order.refunds.map((refund) => refund.createdAt)),
+  ];
   // Replacing the order replaces its lines too (they cascade).
   await tx.orderFact.deleteMany({ where: { shop, orderId: { in: changed.map((order) => order.orderId) } } });
   await tx.orderFact.createMany({
@@ -122,6 +132,10 @@ export async function applyOrders(tx: Prisma.TransactionClient, shop: string, or
     data: changed.flatMap((order) => order.lines.map((line) => ({ shop, orderId: order.orderId, ...line, properties: line.properties }))),
   });
   for (const order of orders) await applyRefunds(tx, shop, order.orderId, order.refunds);
+  if (options.incremental) {
+    await linkCustomerOrders(tx, shop, changed.flatMap((order) => (order.customerId ? [customerKey(shop, order.customerId)] : [])));
+    await refreshRollups(tx, shop, touched);
+  }
 }
 
 /**
@@ -142,9 +156,11 @@ export async function processOrderEvent(prisma: PrismaClient, webhookId: string)
         const refund = shopifyRefundSchema.parse(event.payload);
         const order = await tx.orderFact.findFirst({ where: { shop: event.shop, orderId: `gid://shopify/Order/${refund.order_id}` }, select: { currencyCode: true, orderId: true } });
         if (!order) throw new Error(`Refund for order ${String(refund.order_id)}, which has not arrived yet`);
-        await applyRefunds(tx, event.shop, order.orderId, [normalizeRefund(refund, order.currencyCode)]);
+        const normalized = normalizeRefund(refund, order.currencyCode);
+        await applyRefunds(tx, event.shop, order.orderId, [normalized]);
+        await refreshRollups(tx, event.shop, [normalized.createdAt]);
       } else {
-        await applyOrders(tx, event.shop, [normalizeOrder(shopifyOrderSchema.parse(event.payload))], { countNewOrders: true });
+        await applyOrders(tx, event.shop, [normalizeOrder(shopifyOrderSchema.parse(event.payload))], { incremental: true });
       }
       // Processed: the raw payload (with the customer's details) is no longer needed.
       await tx.orderEvent.update({ where: { webhookId }, data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null, payload: {} } });

@@ -43,7 +43,7 @@ function demoExport(id: string, orders: number): BulkOperation {
   return { id, status: "COMPLETED", rootObjectCount: orders, url: `${DEMO_EXPORT_URL}?until=${until}`, errorCode: null };
 }
 
-type DemoOrderWithLines = Prisma.DemoOrderGetPayload<{ include: { lines: true } }>;
+type DemoOrderWithLines = Prisma.DemoOrderGetPayload<{ include: { lines: true; refunds: { select: { id: true } } } }>;
 
 /** A demo order as the lines of Shopify's bulk export (BULK_ORDERS_QUERY's shape). */
 function* bulkLinesOf(order: DemoOrderWithLines): Generator<string> {
@@ -61,7 +61,7 @@ function* bulkLinesOf(order: DemoOrderWithLines): Generator<string> {
     customer: order.customerId ? { id: order.customerId } : null,
     subtotalPriceSet: amount(order.subtotalMinor),
     totalDiscountsSet: amount(order.totalDiscountMinor),
-    refunds: [],
+    refunds: order.refunds.map((refund) => ({ id: refund.id })),
   });
   for (const line of order.lines) {
     yield JSON.stringify({
@@ -220,7 +220,7 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
           where: { shop, createdAt: { lte: until }, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           take: 500,
-          include: { lines: { orderBy: { id: "asc" } } },
+          include: { lines: { orderBy: { id: "asc" } }, refunds: { select: { id: true }, orderBy: { id: "asc" } } },
         });
         for (const row of rows) yield* bulkLinesOf(row);
         const last = rows.at(-1);
@@ -229,9 +229,12 @@ export function createDemoShopData(shop: string, prisma: PrismaClient): ShopData
       }
     },
 
-    // The demo store has no refunds.
-    async getOrderRefunds() {
-      return [];
+    async getOrderRefunds(orderIds) {
+      const [demoShop, rows] = await Promise.all([
+        requireDemoShop(),
+        prisma.demoRefund.findMany({ where: { shop, orderId: { in: orderIds } }, orderBy: { id: "asc" } }),
+      ]);
+      return rows.map((row) => ({ refundId: row.id, orderId: row.orderId, createdAt: row.createdAt, amount: money(row.amountMinor, demoShop.currencyCode) }));
     },
 
     async getAppMetafield(key) {

@@ -24,16 +24,30 @@ describe("demo admin in Chromium", () => {
     expect(server.output()).toMatch(/Seeded the demo shop in [\d.]+ s: 203 products, 6000 customers, 20000 orders/);
   });
 
-  it("renders the dashboard with the demo shop's catalog, and navigates to settings", async () => {
+  it("renders the dashboard with the demo shop's figures, charts and offers, and navigates to settings", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
 
-    await page.goto(`${server.baseUrl}/app`);
+    await page.goto(`${server.baseUrl}/app?days=90`);
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    // The figures on the page are the loader's, formatted for the shop.
+    const data = (await (await fetch(`${server.baseUrl}/app?days=90&_data=routes%2Fapp._index`)).json()) as {
+      kind: string;
+      dashboard: { current: { orders: number; aovMinor: number; offers: { offerId: string }[] } };
+    };
+    expect(data.kind).toBe("ready");
+    const { current } = data.dashboard;
+    expect(current.orders).toBeGreaterThan(5000);
+    const aov = new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(current.aovMinor / 100);
+    expect(await page.getByText(aov, { exact: true }).first().isVisible()).toBe(true);
+    expect(await page.getByText(current.orders.toLocaleString("en"), { exact: true }).first().isVisible()).toBe(true);
+    expect(current.offers.map((offer) => offer.offerId).sort()).toEqual(["demo-board-care", "demo-pour-over-kit", "demo-skillet-care"]);
+    expect(await page.getByRole("link", { name: "Pour-over starter kit" }).isVisible()).toBe(true);
+    await page.getByRole("figure", { name: "Average order value by day" }).locator("svg").first().waitFor();
+    await page.getByRole("figure", { name: "Suggested products: impressions, clicks, adds to cart, orders" }).locator("svg").first().waitFor();
     await page.screenshot({ path: "test-results/demo-dashboard.png", fullPage: true });
-    expect(await page.getByText("Copper Kettle Supply Co.").first().isVisible()).toBe(true);
-    expect(await page.getByRole("rowheader", { name: "Ethiopia Yirgacheffe" }).isVisible()).toBe(true);
+    expect(await page.getByText("Copper Kettle Supply Co.", { exact: false }).first().isVisible()).toBe(true);
     const navigation = page.getByRole("navigation");
     for (const label of ["Dashboard", "Offers", "Recommendations", "Settings"]) {
       expect(await navigation.getByRole("link", { name: label }).isVisible(), label).toBe(true);

@@ -36,6 +36,7 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
       lines: {
         create: [{ id: `${order}-l`, productId: product, variantId: `${product}-v`, title: "Kettle", quantity: 1, unitPriceMinor: 4500, discountMinor: 0, properties: {} }],
       },
+      refunds: { create: [{ id: `${order}-r`, createdAt: new Date(), amountMinor: 1000 }] },
     },
   });
   await prisma.demoMetafield.create({ data: { shop, ownerId: "gid://shopify/AppInstallation/1", namespace: "$app", key: "k", type: "json", value: "{}" } });
@@ -57,6 +58,9 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
       lines: { create: [{ lineId: "gid://shopify/LineItem/1", productId: product, variantId: `${product}-v`, quantity: 1, unitPriceMinor: 4500, discountMinor: 0, properties: {} }] },
     },
   });
+  await prisma.salesBucket.create({ data: { shop, bucketStart: new Date("2026-11-01T00:00:00Z"), orders: 1, ordersWithOffer: 0, units: 1, grossMinor: 4500, discountMinor: 0, grossWithOfferMinor: 0, discountWithOfferMinor: 0, refundMinor: 100 } });
+  await prisma.offerBucket.create({ data: { shop, bucketStart: new Date("2026-11-01T00:00:00Z"), offerId: "kit", orders: 1, units: 1, revenueMinor: 4500, refundMinor: 0 } });
+  await prisma.offerEventBucket.create({ data: { shop, bucketStart: new Date("2026-11-01T00:00:00Z"), offerId: "kit", placement: "product_page", impressions: 3 } });
   await prisma.orderRefund.create({ data: { shop, refundId: "gid://shopify/Refund/1", orderId: "gid://shopify/Order/1", amountMinor: 100, createdAt: new Date() } });
   await prisma.productOrderStat.create({ data: { shop, productId: product, orderCount: 5, weightedCount: 4.5 } });
   await prisma.productComplement.create({ data: { shop, productId: product, complementId: `${product}-2`, pairCount: 3, confidence: 0.6, lift: 2, rank: 1 } });
