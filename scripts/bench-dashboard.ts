@@ -1,11 +1,13 @@
 // `npm run bench:dashboard`: loads 1,000,000 orders (two years, about two lines each, 15 % with an offer's line,
 // 3 % refunded, 200,000 customers) into PostgreSQL, builds the rollups with the same code that maintains them as
 // orders arrive, and prints the dashboard loader's median and p95 time for a 90-day and a 365-day range (each with
-// its comparison period). Target: p95 under 300 ms.
+// its comparison period), each load after a new order arrived. Target: p95 under 300 ms.
 import { openDatabase } from "../app/db/database.server";
 import { migrate, readMigrations } from "../app/db/migrate.server";
 import { addDays } from "../app/domain/metrics/time-zone";
+import type { NormalizedOrder } from "../app/domain/orders/shopify-order";
 import { loadDashboard } from "../app/services/dashboard.server";
+import { applyOrders } from "../app/services/order-pipeline.server";
 import { rebuildRollups } from "../app/services/rollups.server";
 import { createScratchDatabase, isPostgresReachable } from "../tests/support/postgres";
 
@@ -56,25 +58,46 @@ try {
   await prisma.$executeRawUnsafe(`ANALYZE`);
   const loaded = performance.now();
   await rebuildRollups(prisma, SHOP);
-  await prisma.$executeRawUnsafe(`ANALYZE`);
+  // What autovacuum does on a live database after a bulk write: statistics, and the visibility map index-only scans need.
+  await prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
   const built = performance.now();
   const lines = await prisma.orderLineFact.count({ where: { shop: SHOP } });
   console.log(`Loaded ${ORDERS.toLocaleString("en")} orders (${lines.toLocaleString("en")} lines) over ${DAYS} days into PostgreSQL in ${((loaded - started) / 1000).toFixed(1)} s`);
   console.log(`Built the rollups from them in ${((built - loaded) / 1000).toFixed(1)} s: ${(await prisma.salesBucket.count()).toLocaleString("en")} sales buckets, ${(await prisma.offerBucket.count()).toLocaleString("en")} offer buckets`);
 
+  // Orders keep arriving while merchants look: before every measured load one more order (of a returning customer,
+  // with an offer's line) goes through the pipeline's apply, which invalidates today's summaries and the current
+  // period's customer counts, so each load recomputes what a live shop would.
+  let next = ORDERS;
+  const arrive = async () => {
+    next += 1;
+    const at = new Date(Date.parse(`${END}T20:00:00Z`));
+    const order: NormalizedOrder = {
+      orderId: `gid://shopify/Order/${next}`, name: `#${next}`, currencyCode: "USD", presentmentCurrency: "USD", customerId: `gid://shopify/Customer/${next % 5000}`,
+      processedAt: at, sourceUpdatedAt: at, subtotalMinor: 4000, totalDiscountMinor: 150, cancelledAt: null, test: false, refunds: [],
+      lines: [{ lineId: `gid://shopify/LineItem/${next}-0`, productId: "gid://shopify/Product/1", variantId: "gid://shopify/ProductVariant/1", quantity: 2, unitPriceMinor: 2075, discountMinor: 150, properties: { _pairwise_offer: "offer-1" } }],
+    };
+    await prisma.$transaction((tx) => applyOrders(tx, SHOP, [order], { incremental: true }));
+  };
   for (const days of [90, 365]) {
     const from = addDays(END, -(days - 1));
+    const load = () => loadDashboard(prisma, SHOP, { currencyCode: "USD", ianaTimezone: TIME_ZONE }, from, END);
+    let t = performance.now();
+    await load();
+    const cold = performance.now() - t;
     const times: number[] = [];
     let orders = 0;
-    for (let run = 0; run < RUNS + 3; run += 1) {
-      const t = performance.now();
-      const dashboard = await loadDashboard(prisma, SHOP, { currencyCode: "USD", ianaTimezone: TIME_ZONE }, from, END);
-      if (run >= 3) times.push(performance.now() - t);
-      orders = dashboard.current.orders;
+    for (let run = 0; run < RUNS; run += 1) {
+      await arrive();
+      t = performance.now();
+      orders = (await load()).current.orders;
+      times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? NaN;
-    console.log(`Dashboard loader, ${days}-day range (${orders.toLocaleString("en")} orders, plus the previous ${days} days): median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms over ${RUNS} runs`);
+    console.log(
+      `Dashboard loader, ${days}-day range (${orders.toLocaleString("en")} orders, plus the previous ${days} days): median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms over ${RUNS} runs, each after a new order (first load, summing every day: ${cold.toFixed(0)} ms)`,
+    );
   }
 } finally {
   await database.close();

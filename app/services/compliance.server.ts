@@ -68,6 +68,8 @@ const CUSTOMER_DATA_HOLDERS: CustomerDataHolder[] = [
     async redact(tx, shop, customer) {
       const key = customerKey(shop, customerGid(customer));
       const updated = await tx.orderFact.updateMany({ where: { shop, customerKey: key }, data: { customerKey: null } });
+      // Counts that included this customer are counted again without them.
+      await tx.customerCount.deleteMany({ where: { shop } });
       return updated.count;
     },
   },

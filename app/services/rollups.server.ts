@@ -62,6 +62,7 @@ export async function refreshRollups(tx: Prisma.TransactionClient, shop: string,
         return order ? [{ refund, order }] : [];
       }),
     );
+    await invalidateDaySummaries(tx, shop, start, end);
     await tx.salesBucket.deleteMany({ where: { shop, bucketStart: { gte: start, lt: end } } });
     await tx.offerBucket.deleteMany({ where: { shop, bucketStart: { gte: start, lt: end } } });
     await tx.salesBucket.createMany({ data: [...rows.sales].map(([at, row]) => ({ shop, bucketStart: new Date(at), ...row })) });
@@ -83,6 +84,23 @@ export async function linkCustomerOrders(tx: Prisma.TransactionClient, shop: str
     FROM (SELECT "orderId", lag("processedAt") OVER (PARTITION BY "customerKey" ORDER BY "processedAt", "orderId") AS previous
           FROM "OrderFact" WHERE "shop" = ${shop} AND "customerKey" IN (${Prisma.join(keys)}) AND NOT "test") t
     WHERE o."shop" = ${shop} AND o."orderId" = t."orderId" AND o."previousOrderAt" IS DISTINCT FROM t.previous`;
+}
+
+const utcDay = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+
+/**
+ * Forgets the dashboard's day summaries of every day that holds part of [start, end) in any time zone (offsets lie
+ * within 14 hours of UTC, so a day either side), and moves the cache version on, in the caller's transaction.
+ */
+export async function invalidateDaySummaries(tx: Prisma.TransactionClient, shop: string, start: Date, end: Date): Promise<void> {
+  const day = { gte: utcDay(start.getTime() - DAY_MS), lte: utcDay(end.getTime() + DAY_MS) };
+  await tx.salesDay.deleteMany({ where: { shop, day } });
+  await tx.offerDay.deleteMany({ where: { shop, day } });
+  await tx.eventDay.deleteMany({ where: { shop, day } });
+  // An order changing at `start` changes the counts of every period ending after it (a customer's later orders
+  // link back to it); periods that ended before are untouched.
+  await tx.customerCount.deleteMany({ where: { shop, end: { gt: start } } });
+  await tx.dashboardCache.upsert({ where: { shop }, create: { shop, version: 1 }, update: { version: { increment: 1 } } });
 }
 
 /** Rebuilds every rollup of the shop from its stored orders, a week at a time (after a migration, or for a benchmark). */
@@ -107,6 +125,8 @@ export async function rebuildRollups(prisma: PrismaClient, shop: string): Promis
 
 /** Adds reported storefront and checkout events to their buckets. */
 export async function recordOfferEvents(tx: Prisma.TransactionClient, shop: string, events: OfferEvent[]): Promise<void> {
+  const times = events.map((event) => event.at.getTime());
+  if (times.length > 0) await invalidateDaySummaries(tx, shop, new Date(Math.min(...times)), new Date(Math.max(...times) + 1));
   for (const row of rollupEvents(events)) {
     const { bucketStart: at, offerId, placement, ...counts } = row;
     await tx.offerEventBucket.upsert({

@@ -60,6 +60,11 @@ export async function fillEveryTable(prisma: PrismaClient, shop: string): Promis
   });
   await prisma.salesBucket.create({ data: { shop, bucketStart: new Date("2026-11-01T00:00:00Z"), orders: 1, ordersWithOffer: 0, units: 1, grossMinor: 4500, discountMinor: 0, grossWithOfferMinor: 0, discountWithOfferMinor: 0, refundMinor: 100 } });
   await prisma.offerBucket.create({ data: { shop, bucketStart: new Date("2026-11-01T00:00:00Z"), offerId: "kit", orders: 1, units: 1, revenueMinor: 4500, refundMinor: 0 } });
+  await prisma.salesDay.create({ data: { shop, timeZone: "UTC", day: "2026-11-01", orders: 1, ordersWithOffer: 0, units: 1, grossMinor: 4500n, discountMinor: 0n, grossWithOfferMinor: 0n, discountWithOfferMinor: 0n, refundMinor: 0n } });
+  await prisma.offerDay.create({ data: { shop, timeZone: "UTC", day: "2026-11-01", offerId: "kit", orders: 1, units: 1, revenueMinor: 4500n, refundMinor: 0n } });
+  await prisma.eventDay.create({ data: { shop, timeZone: "UTC", day: "2026-11-01", offerId: "kit", impressions: 3, clicks: 0, adds: 0, dismissals: 0 } });
+  await prisma.customerCount.create({ data: { shop, start: new Date("2026-11-01T00:00:00Z"), end: new Date("2026-11-02T00:00:00Z"), customers: 1, returning: 0 } });
+  await prisma.dashboardCache.create({ data: { shop, version: 1 } });
   await prisma.offerEventBucket.create({ data: { shop, bucketStart: new Date("2026-11-01T00:00:00Z"), offerId: "kit", placement: "product_page", impressions: 3 } });
   await prisma.orderRefund.create({ data: { shop, refundId: "gid://shopify/Refund/1", orderId: "gid://shopify/Order/1", amountMinor: 100, createdAt: new Date() } });
   await prisma.productOrderStat.create({ data: { shop, productId: product, orderCount: 5, weightedCount: 4.5 } });

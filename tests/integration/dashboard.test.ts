@@ -72,6 +72,17 @@ describe("dashboard", () => {
     expect(runMetrics(["--orders", join(dir, "orders.jsonl"), "--from", "2026-11-01", "--to", "2026-11-07", "--timezone", "Mars/Olympus"])).toMatchObject({ exitCode: 1 });
   });
 
+  it("keeps day summaries for the next load, and forgets a day when an order of it changes", async () => {
+    await loadDashboard(prisma, SHOP, SHOP_INFO, DASHBOARD_RANGE.from, DASHBOARD_RANGE.to);
+    // The range and the previous period: 14 days, summarized for New York.
+    expect(await prisma.salesDay.count({ where: { shop: SHOP, timeZone: DASHBOARD_RANGE.timeZone } })).toBe(14);
+    const again = await loadDashboard(prisma, SHOP, SHOP_INFO, DASHBOARD_RANGE.from, DASHBOARD_RANGE.to);
+    expect(again).toEqual(expected);
+    // Another time zone sums the same buckets onto its own days.
+    const utc = await loadDashboard(prisma, SHOP, { currencyCode: "USD", ianaTimezone: "UTC" }, DASHBOARD_RANGE.from, DASHBOARD_RANGE.to);
+    expect(utc).toEqual(dashboardFromOrders(DASHBOARD_ORDERS.map((payload) => normalizeOrder(shopifyOrderSchema.parse(payload))), DASHBOARD_EVENTS, { ...DASHBOARD_RANGE, timeZone: "UTC" }));
+  });
+
   it("keeps the rollups right when an order's lines change after its refund", async () => {
     await deliver("ORDERS_UPDATED", dashboardOrderPayload(5, "2026-11-03T15:00:00Z", [{ price: "12.00" }], { updated_at: "2026-11-04T11:00:00Z", cancelled_at: "2026-11-04T09:00:00Z" }));
     const loaded = await loadDashboard(prisma, SHOP, SHOP_INFO, DASHBOARD_RANGE.from, DASHBOARD_RANGE.to);
