@@ -32,10 +32,8 @@ describe("demo admin in Chromium", () => {
     await page.goto(`${server.baseUrl}/app?days=90`);
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
     // The figures on the page are the loader's, formatted for the shop.
-    const data = (await (await fetch(`${server.baseUrl}/app?days=90&_data=routes%2Fapp._index`)).json()) as {
-      kind: string;
-      dashboard: { current: { orders: number; aovMinor: number; offers: { offerId: string }[] } };
-    };
+    type Loaded = { kind: string; dashboard: { current: { orders: number; aovMinor: number; offers: { offerId: string }[] } } };
+    const data = await page.evaluate(() => (window as unknown as { __remixContext: { state: { loaderData: Record<string, unknown> } } }).__remixContext.state.loaderData["routes/app._index"] as Loaded);
     expect(data.kind).toBe("ready");
     const { current } = data.dashboard;
     expect(current.orders).toBeGreaterThan(5000);
@@ -76,8 +74,8 @@ describe("demo admin in Chromium", () => {
       await dialog.waitFor({ state: "detached" });
     };
 
-    await page.goto(`${server.baseUrl}/app/offers`);
-    await page.getByRole("link", { name: "Create a bundle" }).click();
+    await page.goto(`${server.baseUrl}/app/offers/new`);
+    await page.getByRole("link", { name: "Fixed bundle" }).click();
     await page.getByRole("heading", { name: "New fixed bundle" }).waitFor();
     await page.getByLabel("Title", { exact: true }).fill("Pour-over kit");
     await page.getByLabel("Status").selectOption("active");
