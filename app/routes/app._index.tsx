@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, DataTable, EmptyState, InlineGrid, InlineStack, Layout, Page, Select, SkeletonBodyText, Text, TextField, Tooltip } from "@shopify/polaris";
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
@@ -61,8 +61,8 @@ function MetricCard({ title, value, current, previous, help, lowerIsBetter = fal
   );
 }
 
-function RangeForm({ from, to }: { from: string; to: string }) {
-  const [preset, setPreset] = useState("");
+function RangeForm({ from, to, days }: { from: string; to: string; days: string }) {
+  const [preset, setPreset] = useState(days);
   const [dates, setDates] = useState({ from, to });
   return (
     <Form method="get">
@@ -128,6 +128,7 @@ function LoadingCards() {
 
 export default function Dashboard() {
   const page = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app";
   const locale = page.shopInfo.primaryLocale;
@@ -164,7 +165,7 @@ export default function Dashboard() {
     <Page title="Dashboard" subtitle={`${page.shopInfo.name} · ${range.from} to ${range.to} (${dashboard.timeZone}), compared with ${previous.from} to ${previous.to}`}>
       <BlockStack gap="400">
         <Card>
-          <RangeForm from={range.from} to={range.to} />
+          <RangeForm from={range.from} to={range.to} days={searchParams.get("days") ?? ""} />
         </Card>
         {loading ? <LoadingCards /> : <Cards current={current} previous={previous} currency={currency} locale={locale} />}
         <Layout>

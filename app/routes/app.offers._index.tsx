@@ -46,7 +46,7 @@ const STATUS_TONES: Record<DisplayStatus, "success" | "info" | "attention" | "cr
 type SortKey = "priority" | "title" | "updated";
 
 export default function OffersIndex() {
-  const { offers, today, publication } = useLoaderData<typeof loader>();
+  const { offers, today, publication, ordersLast30Days } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const navigate = useNavigate();
   const [query, setQuery] = useState("");
@@ -208,8 +208,8 @@ export default function OffersIndex() {
                   </InlineStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Text as="span" alignment="end" tone="subdued">
-                    —
+                  <Text as="span" alignment="end" numeric>
+                    {(ordersLast30Days[row.id] ?? 0).toLocaleString()}
                   </Text>
                 </IndexTable.Cell>
               </IndexTable.Row>

@@ -1,3 +1,6 @@
+import { prisma } from "../db.server";
+import { addDays } from "../domain/metrics/time-zone";
+import { loadDashboard } from "./dashboard.server";
 import type { EngineOffer, OfferKind } from "../domain/engine/types";
 import { localDate } from "../domain/dates";
 import { newOffer, validateOfferForm, type FieldErrors, type OfferTexts } from "../domain/offer-form";
@@ -83,7 +86,11 @@ export async function loadOffersIndex(admin: AdminContext, now: Date) {
     listOffers(admin.shop),
     publicationStatus(admin.shop),
   ]);
-  return { offers, today: localDate(shopInfo.ianaTimezone, now), publication };
+  const today = localDate(shopInfo.ianaTimezone, now);
+  // Each offer's orders over the last 30 days, as the dashboard counts them.
+  const recent = await loadDashboard(prisma, admin.shop, shopInfo, addDays(today, -29), today);
+  const ordersLast30Days = Object.fromEntries(recent.current.offers.map((offer) => [offer.offerId, offer.orders]));
+  return { offers, today, publication, ordersLast30Days };
 }
 
 export type BulkIntent = "activate" | "pause" | "delete" | "publish";

@@ -9,6 +9,7 @@ import { dashboardFromOrders } from "../../app/domain/metrics/from-orders";
 import { normalizeOrder, shopifyOrderSchema } from "../../app/domain/orders/shopify-order";
 import { requireAdmin } from "../../app/services/admin-context.server";
 import { loadDashboard } from "../../app/services/dashboard.server";
+import { loadOffersIndex } from "../../app/services/offer-editor.server";
 import { processOrderEvent } from "../../app/services/order-pipeline.server";
 import { recordOfferEvents } from "../../app/services/rollups.server";
 import { createDemoShopData } from "../../app/shop-data/demo-adapter.server";
@@ -108,6 +109,9 @@ describe("dashboard", () => {
       'kit,"Brew kit, ""deluxe""",10,3,2,1,2,10.96,0.1,0.2,0.5',
       "",
     ]);
+    // The offers list shows each offer's orders of the last 30 days, as the dashboard counts them.
+    const index = await loadOffersIndex({ shop: SHOP, shopData: createDemoShopData(SHOP, prisma), embedded: false }, new Date("2026-11-10T12:00:00Z"));
+    expect(index.ordersLast30Days).toEqual({ kit: 1 });
     const invalid = await dashboardRoute.loader({ request: new Request("https://pairwise.test/app?from=2026-11-09&to=2026-11-01"), params: {}, context: {} });
     expect(invalid).toMatchObject({ kind: "invalid", error: "The start date is after the end date." });
     const csvInvalid = await csvRoute.loader({ request: new Request("https://pairwise.test/app/dashboard.csv?from=nope"), params: {}, context: {} });
