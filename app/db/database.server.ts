@@ -66,7 +66,9 @@ function openPglite(location: string): Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // Per process, and server.ts runs one process per core: batched webhook writes hold one or two connections at a
+  // time, and WEB_CONCURRENCY x (this + pg-boss's 10) must stay under PostgreSQL's max_connections (100 by default).
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server closed (restart, failover) is dropped by the pool; it must not crash the process.
   pool.on("error", (error) => console.error("[database] idle connection closed:", error.message));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

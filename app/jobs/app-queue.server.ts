@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { database } from "../db.server";
+import { env } from "../env.server";
 import { createQueue, startQueue } from "./queue.server";
 
 declare global {
@@ -8,6 +9,6 @@ declare global {
 }
 
 export function appQueue(): Promise<PgBoss> {
-  globalThis.pairwiseQueue ??= startQueue(createQueue(database().queueConnection));
+  globalThis.pairwiseQueue ??= startQueue(createQueue(database().queueConnection, { supervise: env().inProcessWorkers }));
   return globalThis.pairwiseQueue;
 }

@@ -18,11 +18,16 @@ const ORDER_BACKFILL_POLICY = { policy: "exclusive" as const, retryLimit: 8, ret
 // At most one rebuild waiting and one running per shop (stately): requests while one waits add nothing.
 const RECOMMENDATIONS_REBUILD_POLICY = { policy: "stately" as const, retryLimit: 3, retryDelay: 10, retryBackoff: true, heartbeatSeconds: HEARTBEAT_SECONDS, expireInSeconds: 3600 };
 
-export function createQueue(connection: QueueConnection): PgBoss {
+/**
+ * A queue on the app's database. `supervise` (retrying jobs whose worker died, expiring, archiving) belongs to the
+ * processes that work jobs; a web process that only enqueues leaves it off, which keeps its periodic sweeps out of
+ * webhook acknowledgement latency.
+ */
+export function createQueue(connection: QueueConnection, { supervise = true }: { supervise?: boolean } = {}): PgBoss {
   const boss =
     connection.kind === "pglite"
-      ? new PgBoss({ db: fromPglite(connection.pglite), backend: "pglite", schema: "pgboss", superviseIntervalSeconds: SUPERVISE_SECONDS })
-      : new PgBoss({ connectionString: connection.connectionString, schema: "pgboss", max: 10, superviseIntervalSeconds: SUPERVISE_SECONDS });
+      ? new PgBoss({ db: fromPglite(connection.pglite), backend: "pglite", schema: "pgboss", supervise, superviseIntervalSeconds: SUPERVISE_SECONDS })
+      : new PgBoss({ connectionString: connection.connectionString, schema: "pgboss", max: 10, supervise, superviseIntervalSeconds: SUPERVISE_SECONDS });
   boss.on("error", (error) => console.error("[queue]", error));
   return boss;
 }

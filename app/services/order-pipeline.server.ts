@@ -18,34 +18,40 @@ export function customerKey(shop: string, customerId: string): string {
   return createHash("sha256").update(`${shop}|${customerId}`).digest("hex");
 }
 
+export type ReceivedOrderEvent = { shop: string; webhookId: string; topic: string; payload: unknown };
+
 /**
- * Stores an order webhook as received, together with its delivery record, in one statement on a plain connection
- * (the busiest write of the app: one round trip, no ORM work): a replay of the same webhook id stores nothing and
- * returns false.
+ * Stores order webhooks as received, each together with its delivery record, in one statement on a plain connection
+ * (the busiest write of the app: one round trip and one commit for a whole batch, no ORM work). Returns, for each
+ * event in order, whether it was stored: a replay of a webhook id (or its second copy in the batch) stores nothing.
  */
-export async function recordOrderEvent(
-  database: Database,
-  event: { shop: string; webhookId: string; topic: string; payload: unknown },
-): Promise<boolean> {
+export async function recordOrderEvent(database: Database, ...events: ReceivedOrderEvent[]): Promise<boolean[]> {
   const rows = await database.withSession((session) =>
     session.query<{ webhookId: string }>(
-      `WITH delivery AS (
-         INSERT INTO "WebhookDelivery" ("webhookId", "shop", "topic") VALUES ($1, $2, $3)
+      `WITH incoming AS (
+         SELECT DISTINCT ON ("webhookId") * FROM jsonb_to_recordset($1::jsonb) AS e("webhookId" text, "shop" text, "topic" text, "payload" jsonb)
+       ), delivery AS (
+         INSERT INTO "WebhookDelivery" ("webhookId", "shop", "topic") SELECT "webhookId", "shop", "topic" FROM incoming
          ON CONFLICT ("webhookId") DO NOTHING
          RETURNING "webhookId"
        )
        INSERT INTO "OrderEvent" ("webhookId", "shop", "topic", "payload")
-       SELECT "webhookId", $2, $3, $4::jsonb FROM delivery
+       SELECT "webhookId", "shop", "topic", "payload" FROM incoming JOIN delivery USING ("webhookId")
        RETURNING "webhookId"`,
-      [event.webhookId, event.shop, event.topic, JSON.stringify(event.payload)],
+      [JSON.stringify(events)],
     ),
   );
-  return rows.length === 1;
+  const stored = new Set(rows.map((row) => row.webhookId));
+  // Only the first copy of a webhook id counts as stored, so that it is queued once.
+  return events.map((event) => stored.delete(event.webhookId));
 }
 
-/** Queues an event's processing; at most one job waits per event (processing is idempotent anyway). */
-export async function enqueueOrderEvent(queue: PgBoss, webhookId: string): Promise<void> {
-  await queue.send(ORDER_EVENTS_QUEUE, { webhookId }, { singletonKey: webhookId });
+/**
+ * Queues the processing of one or more events in one insert (one statement and commit however many), each job keyed
+ * by its event (processing is idempotent anyway).
+ */
+export async function enqueueOrderEvent(queue: PgBoss, ...webhookIds: string[]): Promise<void> {
+  await queue.insert(ORDER_EVENTS_QUEUE, webhookIds.map((webhookId) => ({ data: { webhookId }, singletonKey: webhookId })));
 }
 
 const STRANDED_AFTER_MS = 60_000;
