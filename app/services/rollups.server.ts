@@ -74,15 +74,17 @@ export async function refreshRollups(tx: Prisma.TransactionClient, shop: string,
 
 /**
  * Sets each order's `previousOrderAt` (the same customer's order before it, test orders left out) for every order of
- * these customers: an order arriving late or changing its time moves its neighbours' too.
+ * these customers (or of every customer, after an import): an order arriving late or changing its time moves its
+ * neighbours' too.
  */
-export async function linkCustomerOrders(tx: Prisma.TransactionClient, shop: string, customerKeys: string[]): Promise<void> {
-  const keys = [...new Set(customerKeys)];
-  if (keys.length === 0) return;
+export async function linkCustomerOrders(tx: Prisma.TransactionClient, shop: string, customerKeys: string[] | "all"): Promise<void> {
+  const keys = customerKeys === "all" ? null : [...new Set(customerKeys)];
+  if (keys?.length === 0) return;
+  const customers = keys ? Prisma.sql`"customerKey" IN (${Prisma.join(keys)})` : Prisma.sql`"customerKey" IS NOT NULL`;
   await tx.$executeRaw`
     UPDATE "OrderFact" o SET "previousOrderAt" = t.previous
     FROM (SELECT "orderId", lag("processedAt") OVER (PARTITION BY "customerKey" ORDER BY "processedAt", "orderId") AS previous
-          FROM "OrderFact" WHERE "shop" = ${shop} AND "customerKey" IN (${Prisma.join(keys)}) AND NOT "test") t
+          FROM "OrderFact" WHERE "shop" = ${shop} AND ${customers} AND NOT "test") t
     WHERE o."shop" = ${shop} AND o."orderId" = t."orderId" AND o."previousOrderAt" IS DISTINCT FROM t.previous`;
 }
 
@@ -116,11 +118,7 @@ export async function rebuildRollups(prisma: PrismaClient, shop: string): Promis
     const buckets = Array.from({ length: step / BUCKET_MS }, (_, index) => new Date(from + index * BUCKET_MS));
     await prisma.$transaction((tx) => refreshRollups(tx, shop, buckets), { timeout: 120_000 });
   }
-  await prisma.$executeRaw`
-    UPDATE "OrderFact" o SET "previousOrderAt" = t.previous
-    FROM (SELECT "orderId", lag("processedAt") OVER (PARTITION BY "customerKey" ORDER BY "processedAt", "orderId") AS previous
-          FROM "OrderFact" WHERE "shop" = ${shop} AND "customerKey" IS NOT NULL AND NOT "test") t
-    WHERE o."shop" = ${shop} AND o."orderId" = t."orderId" AND o."previousOrderAt" IS DISTINCT FROM t.previous`;
+  await prisma.$transaction((tx) => linkCustomerOrders(tx, shop, "all"), { timeout: 120_000 });
 }
 
 /** Adds reported storefront and checkout events to their buckets. */
