@@ -31,5 +31,13 @@ export async function prepareDemoDatabase(database: Database, now: Date): Promis
     await rebuildRecommendations(prisma, DEMO_SHOP, now);
     lines.push(`Imported ${imported?.ordersImported ?? 0} orders and computed recommendations in ${seconds(importStarted)} s.`);
   }
+  // The demo storefront reads offers where Shopify's would: the metafields publishing writes.
+  if (outcome.seeded || !(await prisma.offerPublication.findUnique({ where: { shop: DEMO_SHOP } }))?.publishedAt) {
+    // Publishing works on the app's process-wide database (app/db.server.ts): make it this one before loading it.
+    globalThis.pairwiseDatabase ??= database;
+    const { publishOffers } = await import("../services/offer-publisher.server");
+    const published = await publishOffers(DEMO_SHOP, createDemoShopData(DEMO_SHOP, prisma), now);
+    lines.push(published.ok ? `Published ${published.activeOffers} offers to the demo store.` : `Publishing the demo offers failed: ${published.message}`);
+  }
   return lines.join("\n");
 }

@@ -6,9 +6,50 @@ import type { EngineOffer } from "../domain/engine/types";
 import { generateDemoShop } from "./generate";
 
 /** Bump when the generated data changes: an older demo shop is then replaced on the next `npm run demo`. */
-export const DEMO_SEED_VERSION = 3;
+export const DEMO_SEED_VERSION = 4;
 
 const INSERT_CHUNK = 4_000;
+
+const EVERYWHERE = { product: true, order: true, shipping: true };
+
+/** Offers with no order history of their own, so that the demo storefront shows every kind of block. */
+const DEMO_STOREFRONT_OFFERS: EngineOffer[] = [
+  {
+    id: "demo-coffee-breaks",
+    title: "Coffee: buy more, save more",
+    status: "active",
+    priority: 0,
+    combinesWith: EVERYWHERE,
+    kind: "quantity_breaks",
+    scope: { productTypes: ["Coffee"] },
+    per: "product",
+    tiers: [
+      { minQuantity: 2, reward: { type: "percentage", basisPoints: 500 } },
+      { minQuantity: 3, reward: { type: "percentage", basisPoints: 1000 } },
+    ],
+  },
+  {
+    id: "demo-spend-tiers",
+    title: "Free shipping over $75, 5 % off over $150",
+    status: "active",
+    priority: 0,
+    combinesWith: EVERYWHERE,
+    kind: "spend_tiers",
+    tiers: [
+      { minSubtotalMinor: 7500, freeShipping: true },
+      { minSubtotalMinor: 15000, freeShipping: true, reward: { type: "percentage", basisPoints: 500 } },
+    ],
+  },
+  {
+    id: "demo-goes-well-with",
+    title: "Goes well with your cart",
+    status: "active",
+    priority: 0,
+    combinesWith: EVERYWHERE,
+    kind: "cart_rule",
+    actions: [{ type: "suggest_recommended" }],
+  },
+];
 
 export type SeedOutcome = { seeded: boolean; products: number; orders: number; customers: number };
 
@@ -115,6 +156,10 @@ export async function seedDemoShop(prisma: PrismaClient, now: Date, shop = DEMO_
           maxApplications: 1,
         };
         await tx.offer.create({ data: { shop, id: offer.id, kind: definition.kind, title: offer.title, status: definition.status, priority: definition.priority, definition, texts: {} } });
+      }
+      for (const definition of DEMO_STOREFRONT_OFFERS) {
+        await tx.offer.deleteMany({ where: { shop, id: definition.id } });
+        await tx.offer.create({ data: { shop, id: definition.id, kind: definition.kind, title: definition.title, status: definition.status, priority: definition.priority, definition, texts: {} } });
       }
       await tx.offerEventBucket.deleteMany({ where: { shop } });
       await tx.offerEventBucket.createMany({

@@ -1,7 +1,7 @@
 // GET https://{shop}/apps/pairwise/recommendations?product_ids=1,2: what customers buy with these products, for the
 // storefront blocks (signed by Shopify's app proxy).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recommendationsQuerySchema } from "../domain/storefront-request";
+import { recommendationsQuerySchema } from "../domain/storefront/requests";
 import { recommendFor } from "../services/recommendations.server";
 import { requireAppProxy } from "../services/storefront-context.server";
 

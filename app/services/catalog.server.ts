@@ -1,5 +1,5 @@
 import type { PickerProduct } from "../domain/catalog";
-import type { ShopDataPort } from "../shop-data/port";
+import { MAX_PAGE_SIZE, type CatalogProduct, type ShopDataPort } from "../shop-data/port";
 
 const PICKER_CATALOG_LIMIT = 500;
 
@@ -32,5 +32,15 @@ export async function loadPickerCatalog(shopData: ShopDataPort): Promise<PickerP
     }
     after = page.nextCursor;
   } while (after && products.length < PICKER_CATALOG_LIMIT);
+  return products;
+}
+
+/** The products with these ids that exist, by id, asked for in pages of Shopify's size. */
+export async function getProductsById(shopData: ShopDataPort, ids: Iterable<string>): Promise<Map<string, CatalogProduct>> {
+  const wanted = [...new Set(ids)];
+  const products = new Map<string, CatalogProduct>();
+  for (let start = 0; start < wanted.length; start += MAX_PAGE_SIZE) {
+    for (const product of await shopData.getProducts(wanted.slice(start, start + MAX_PAGE_SIZE))) products.set(product.id, product);
+  }
   return products;
 }

@@ -4,31 +4,21 @@ import {
   FUNCTION_CONFIG_METAFIELD_KEY,
   FUNCTION_INPUT_METAFIELD_KEY,
 } from "../domain/engine/function-config";
+import { productIdsNamedBy } from "../domain/engine/named-products";
 import type { EngineOffer } from "../domain/engine/types";
 import { listOffers, type StoredOffer } from "../models/offer.server";
 import { getSettings } from "../models/settings.server";
+import { getProductsById } from "./catalog.server";
+import { STOREFRONT_METAFIELD_KEY, storefrontConfig } from "../domain/storefront/config";
 import { ShopDataError, type ShopDataPort, type UserError } from "../shop-data/port";
 
 /** The one automatic discount that carries every offer of a shop; the discount Function applies them. */
 export const DISCOUNT_TITLE = "Pairwise offers";
 export const FUNCTION_HANDLE = "pairwise-discount";
-export const STOREFRONT_METAFIELD_KEY = "storefront-offers";
 
 export type PublishResult =
   | { ok: true; discountId: string; configBytes: number; activeOffers: number }
   | { ok: false; message: string; userErrors: UserError[]; largestOffers: { id: string; title: string; bytes: number }[] };
-
-/** What the theme blocks read without a network call: the shown offers with their texts, and the display limits. */
-function storefrontConfig(offers: StoredOffer[], shopCurrency: string, settings: Awaited<ReturnType<typeof getSettings>>) {
-  const shown = offers.filter(({ offer }) => offer.status === "active" && (offer.placements ?? settings.defaultPlacements).some((p) => p === "product_page" || p === "cart"));
-  return JSON.stringify({
-    version: 1,
-    shopCurrency,
-    maxOffersShown: settings.maxOffersShown,
-    dismissalDays: settings.dismissalDays,
-    offers: shown.map(({ offer, texts }) => ({ ...offer, placements: offer.placements ?? settings.defaultPlacements, texts })),
-  });
-}
 
 /** The variant metafield the discount Function reads a unit cost from (integer minor units of the shop currency). */
 export const UNIT_COST_METAFIELD_KEY = "unit_cost";
@@ -38,23 +28,8 @@ export const UNIT_COST_METAFIELD_KEY = "unit_cost";
  * margin the storefront does. Products matched only through a collection, type, vendor or tag are not enumerated:
  * the offer editor says that the guard applies to products named in the offer.
  */
-function collectProductIds(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) {
-    value.forEach((item) => collectProductIds(item, into));
-  } else if (value && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === "productIds" && Array.isArray(inner)) inner.forEach((id) => typeof id === "string" && into.add(id));
-      else if (key === "productId" && typeof inner === "string") into.add(inner);
-      else collectProductIds(inner, into);
-    }
-  }
-}
-
 async function publishUnitCosts(offers: EngineOffer[], shopData: ShopDataPort): Promise<void> {
-  const productIds = new Set<string>();
-  for (const offer of offers) {
-    if (offer.status === "active" && offer.minMarginBasisPoints) collectProductIds(offer, productIds);
-  }
+  const productIds = productIdsNamedBy(offers.filter((offer) => offer.status === "active" && offer.minMarginBasisPoints));
   if (productIds.size === 0) return;
   const products = await shopData.getProducts([...productIds]);
   const costs = products.flatMap((product) =>
@@ -63,6 +38,11 @@ async function publishUnitCosts(offers: EngineOffer[], shopData: ShopDataPort): 
     ),
   );
   if (costs.length > 0) await shopData.setVariantMetafields(costs);
+}
+
+async function productHandles(offers: StoredOffer[], shopData: ShopDataPort): Promise<Map<string, string>> {
+  const products = await getProductsById(shopData, productIdsNamedBy(offers.map(({ offer }) => offer)));
+  return new Map([...products.values()].map((product) => [product.id, product.handle]));
 }
 
 async function recordFailure(shop: string, message: string) {
@@ -120,7 +100,7 @@ export async function publishOffers(shop: string, shopData: ShopDataPort, now: D
     }
     await prisma.offerPublication.upsert({ where: { shop }, create: { shop, discountId }, update: { discountId } });
     await shopData.setAppMetafields([
-      { key: STOREFRONT_METAFIELD_KEY, type: "json", value: storefrontConfig(offers, shopInfo.currencyCode, settings) },
+      { key: STOREFRONT_METAFIELD_KEY, type: "json", value: JSON.stringify(storefrontConfig(offers, shopInfo.currencyCode, settings, await productHandles(offers, shopData))) },
     ]);
     await publishUnitCosts(engineOffers, shopData);
   } catch (error) {

@@ -1,9 +1,10 @@
 import { prisma } from "../db.server";
 import { recommend, type Complement, type Override, type Recommendation } from "../domain/fbt/complements";
 import { createOffer } from "../models/offer.server";
-import { MAX_PAGE_SIZE, type CatalogProduct, type ShopDataPort } from "../shop-data/port";
+import type { CatalogProduct, ShopDataPort } from "../shop-data/port";
 import type { Money } from "../domain/money";
 import { getSettings } from "../models/settings.server";
+import { getProductsById } from "./catalog.server";
 import { newOffer } from "../domain/offer-form";
 
 async function overridesOf(shop: string): Promise<Override[]> {
@@ -27,10 +28,7 @@ export async function recommendFor(shop: string, shopData: ShopDataPort, product
     getSettings(shop),
   ]);
   const candidateIds = [...new Set([...complements.map((c) => c.complementId), ...triples.map((t) => t.complementId), ...overrides.map((o) => o.complementId), ...anchors])];
-  const catalog = new Map<string, CatalogProduct>();
-  for (let start = 0; start < candidateIds.length; start += MAX_PAGE_SIZE) {
-    for (const product of await shopData.getProducts(candidateIds.slice(start, start + MAX_PAGE_SIZE))) catalog.set(product.id, product);
-  }
+  const catalog = await getProductsById(shopData, candidateIds);
   return recommend(anchors, complements, triples, overrides, catalog, { maxResults: settings.maxOffersShown, substitutePriceRatio: settings.substitutePricePercent / 100 }).flatMap((recommendation) => {
     const product = catalog.get(recommendation.productId);
     const variant = product?.variants.find((candidate) => candidate.id === recommendation.variantId);
@@ -59,10 +57,7 @@ export async function loadRecommendationsPage(shop: string, shopData: ShopDataPo
   const productIds = stats.map((stat) => stat.productId);
   const complements = await prisma.productComplement.findMany({ where: { shop, productId: { in: productIds } }, orderBy: { rank: "asc" } });
   const ids = [...new Set([...productIds, ...complements.map((c) => c.complementId)])];
-  const titles = new Map<string, CatalogProduct>();
-  for (let start = 0; start < ids.length; start += 250) {
-    for (const product of await shopData.getProducts(ids.slice(start, start + 250))) titles.set(product.id, product);
-  }
+  const titles = await getProductsById(shopData, ids);
   const overrideOf = (productId: string, complementId: string) =>
     overrides.find((o) => o.productId === productId && o.complementId === complementId)?.kind ?? null;
   return {

@@ -5,7 +5,8 @@ import type { ShopDataPort } from "../shop-data/port";
 import { createShopifyShopData } from "../shop-data/shopify-adapter.server";
 import { authenticate } from "../shopify.server";
 
-export type StorefrontContext = { shop: string; shopData: ShopDataPort };
+/** `loggedIn`: Shopify names the signed-in customer in the signed query; nothing else about them is used. */
+export type StorefrontContext = { shop: string; shopData: ShopDataPort; loggedIn: boolean };
 
 /**
  * Authenticates a storefront request that Shopify forwarded through the app proxy: a bad or missing signature is
@@ -14,8 +15,10 @@ export type StorefrontContext = { shop: string; shopData: ShopDataPort };
  */
 export async function requireAppProxy(request: Request): Promise<StorefrontContext> {
   const { session, admin } = await authenticate.public.appProxy(request);
-  const shop = new URL(request.url).searchParams.get("shop") ?? "";
-  if (env().demoMode && shop === DEMO_SHOP) return { shop, shopData: createDemoShopData(shop, prisma) };
+  const query = new URL(request.url).searchParams;
+  const shop = query.get("shop") ?? "";
+  const loggedIn = Boolean(query.get("logged_in_customer_id"));
+  if (env().demoMode && shop === DEMO_SHOP) return { shop, shopData: createDemoShopData(shop, prisma), loggedIn };
   if (!session || !admin) throw new Response("Pairwise is not installed on this shop", { status: 404 });
-  return { shop: session.shop, shopData: createShopifyShopData(session.shop, admin.graphql) };
+  return { shop: session.shop, shopData: createShopifyShopData(session.shop, admin.graphql), loggedIn };
 }

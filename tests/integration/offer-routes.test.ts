@@ -26,6 +26,14 @@ const shopifyHandlers = {
   UpdateAutomaticAppDiscount: () => updated,
   AppInstallationId: () => ({ currentAppInstallation: { id: "gid://shopify/AppInstallation/1" } }),
   SetAppMetafields: () => ({ metafieldsSet: { metafields: [], userErrors: [] } }),
+  // The storefront blocks find the products an offer names by handle.
+  ProductsById: (variables: Record<string, unknown>) => ({
+    shop: { currencyCode: "USD" },
+    nodes: (variables.ids as string[]).map((id) => ({
+      id, title: `Product ${id.split("/").at(-1)}`, handle: `product-${id.split("/").at(-1)}`, vendor: "V", productType: "T", tags: [], status: "ACTIVE",
+      onlineStoreUrl: "https://x", collections: { nodes: [] }, variants: { nodes: [] },
+    })),
+  }),
 };
 
 /** Signs the next requests in as `shop`, talking to a fake Shopify; returns the recorder. */
@@ -79,9 +87,12 @@ describe("creating and editing offers", () => {
     const location = (response as Response).headers.get("Location") ?? "";
     const id = /\/app\/offers\/([^?]+)\?created=1$/.exec(location)?.[1] ?? "";
     expect((await findOffer(shop, id))?.offer).toMatchObject({ id, title: "Brew kit", status: "active", kind: "fixed_bundle" });
-    expect(shopify.names()).toEqual(["ShopInfo", "FindAutomaticAppDiscount", "CreateAutomaticAppDiscount", "AppInstallationId", "SetAppMetafields"]);
+    expect(shopify.names()).toEqual(["ShopInfo", "FindAutomaticAppDiscount", "CreateAutomaticAppDiscount", "ProductsById", "AppInstallationId", "SetAppMetafields"]);
     expect(shopify.calls[2]?.variables).toMatchObject({ discount: { title: "Pairwise offers", functionHandle: "pairwise-discount", discountClasses: ["PRODUCT", "ORDER", "SHIPPING"] } });
-    expect(shopify.calls[3]?.variables).toEqual({});
+    expect(shopify.calls[3]?.variables).toEqual({ ids: ["gid://shopify/Product/1", "gid://shopify/Product/2"] });
+    const storefront = (shopify.calls[5]?.variables as { metafields: { key: string; value: string }[] }).metafields[0];
+    expect(storefront?.key).toBe("storefront-offers");
+    expect(JSON.parse(storefront?.value ?? "{}").productHandles).toEqual({ "gid://shopify/Product/1": "product-1", "gid://shopify/Product/2": "product-2" });
   });
 
   it("an invalid form comes back with the errors on its fields, saving and publishing nothing", async () => {

@@ -2,7 +2,8 @@
 // Pure and deterministic: lines are taken in id order and offers in (priority, saving, id) order, so neither the
 // cart's nor the storage's order changes the result. All amounts are integers in the cart's minor units.
 import { toDecimal } from "../money";
-import { allocateProportionally, convertMinor, parseRate, percentOf } from "./arithmetic";
+import { allocateProportionally, percentOf } from "./arithmetic";
+import { groupDiscount, quantityTiers, spendStatus, toCartCurrency, unitsDiscount } from "./rewards";
 import { failedCondition, withinDates, type ConditionFacts } from "./conditions";
 import type {
   CartLine,
@@ -152,13 +153,6 @@ function groupValue(evaluation: Evaluation, claims: Claim[]): number {
   return claims.reduce((sum, claim) => sum + claim.quantity * (evaluation.lines[claim.line]?.unitPriceMinor ?? 0), 0);
 }
 
-/** The discount a reward gives on a group of units worth `value`, never more than the group is worth. */
-function groupDiscount(reward: Reward, value: number, evaluation: Evaluation): number {
-  if (reward.type === "percentage") return percentOf(value, Math.min(reward.basisPoints, 10000));
-  if (reward.type === "fixed_amount") return Math.min(evaluation.toCart(reward.amountMinor), value);
-  return Math.max(0, value - evaluation.toCart(reward.amountMinor));
-}
-
 /** Spreads a group discount over its units in proportion to their prices. */
 function piecesFor(evaluation: Evaluation, claims: Claim[], discount: number): Piece[] {
   const only = claims.length === 1 ? claims[0] : undefined;
@@ -187,7 +181,7 @@ function evaluateFixedBundle(offer: Extract<EngineOffer, { kind: "fixed_bundle" 
       giveBack(claims, remaining);
       break;
     }
-    outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation)));
+    outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation.toCart)));
     applications += 1;
   }
   if (applications === 0) {
@@ -210,7 +204,7 @@ function evaluateMixMatch(offer: Extract<EngineOffer, { kind: "mix_match" }>, ev
   while (applications < offer.maxApplications) {
     const claims = take(pool, offer.quantity, remaining);
     if (!claims) break;
-    outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation)));
+    outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(offer.reward, groupValue(evaluation, claims), evaluation.toCart)));
     applications += 1;
   }
   const leftover = unclaimedUnits(pool, remaining);
@@ -221,13 +215,6 @@ function evaluateMixMatch(offer: Extract<EngineOffer, { kind: "mix_match" }>, ev
   }
   if (applications === 0) outcome.reason = `fewer than ${offer.quantity} eligible items in the cart`;
   return outcome;
-}
-
-function tierDiscountForLine(reward: Reward, line: CartLine, quantity: number, evaluation: Evaluation): number {
-  const value = line.unitPriceMinor * quantity;
-  if (reward.type === "percentage") return percentOf(value, Math.min(reward.basisPoints, 10000));
-  if (reward.type === "fixed_amount") return Math.min(evaluation.toCart(reward.amountMinor), line.unitPriceMinor) * quantity;
-  return Math.max(0, line.unitPriceMinor - evaluation.toCart(reward.amountMinor)) * quantity;
 }
 
 function evaluateQuantityBreaks(offer: Extract<EngineOffer, { kind: "quantity_breaks" }>, evaluation: Evaluation): OfferOutcome {
@@ -244,8 +231,7 @@ function evaluateQuantityBreaks(offer: Extract<EngineOffer, { kind: "quantity_br
   }
   for (const indices of groups.values()) {
     const quantity = unclaimedUnits(indices, evaluation.remaining);
-    const reached = tiers.filter((tier) => tier.minQuantity <= quantity).at(-1);
-    const next = tiers.find((tier) => tier.minQuantity > quantity);
+    const { reached, next } = quantityTiers(tiers, quantity);
     if (next) {
       const more = next.minQuantity - quantity;
       const saving = next.reward.type === "percentage" ? ` to save ${percentText(next.reward.basisPoints)}` : " to save more";
@@ -262,7 +248,7 @@ function evaluateQuantityBreaks(offer: Extract<EngineOffer, { kind: "quantity_br
       const line = evaluation.lines[index];
       const units = evaluation.remaining[index] ?? 0;
       if (!line || units === 0) continue;
-      outcome.pieces.push({ line: index, quantity: units, amountMinor: tierDiscountForLine(reached.reward, line, units, evaluation) });
+      outcome.pieces.push({ line: index, quantity: units, amountMinor: unitsDiscount(reached.reward, line.unitPriceMinor, units, evaluation.toCart) });
     }
   }
   if (outcome.pieces.length === 0) outcome.reason = "no eligible product reaches the first tier";
@@ -271,26 +257,13 @@ function evaluateQuantityBreaks(offer: Extract<EngineOffer, { kind: "quantity_br
 
 function evaluateSpendTiers(offer: Extract<EngineOffer, { kind: "spend_tiers" }>, evaluation: Evaluation): OfferOutcome {
   const outcome = emptyOutcome();
-  const subtotal = evaluation.facts.subtotalMinor;
-  const tiers = [...offer.tiers].sort((a, b) => a.minSubtotalMinor - b.minSubtotalMinor);
-  const reached = tiers.filter((tier) => evaluation.toCart(tier.minSubtotalMinor) <= subtotal);
-  outcome.order = reached.filter((tier) => tier.reward).at(-1)?.reward ?? null;
-  outcome.freeShipping = reached.some((tier) => tier.freeShipping);
-  const next = tiers.find((tier) => evaluation.toCart(tier.minSubtotalMinor) > subtotal);
-  if (next) {
-    const amountMinor = evaluation.toCart(next.minSubtotalMinor) - subtotal;
-    const what = next.freeShipping && !outcome.freeShipping
-      ? "for free shipping"
-      : next.reward?.type === "percentage"
-        ? `to save ${percentText(next.reward.basisPoints)}`
-        : "to save more";
-    outcome.nudges.push({
-      offerId: offer.id,
-      type: "spend_more",
-      amountMinor,
-      freeShipping: Boolean(next.freeShipping),
-      message: `Spend ${evaluation.money(amountMinor)} more ${what}`,
-    });
+  const status = spendStatus(offer.tiers, evaluation.facts.subtotalMinor, evaluation.toCart);
+  outcome.order = status.reward;
+  outcome.freeShipping = status.freeShipping;
+  if (status.next) {
+    const { tier, remainingMinor: amountMinor, freeShipping } = status.next;
+    const what = freeShipping ? "for free shipping" : tier.reward?.type === "percentage" ? `to save ${percentText(tier.reward.basisPoints)}` : "to save more";
+    outcome.nudges.push({ offerId: offer.id, type: "spend_more", amountMinor, freeShipping, message: `Spend ${evaluation.money(amountMinor)} more ${what}` });
   }
   if (!outcome.order && !outcome.freeShipping) outcome.reason = "the subtotal has not reached the first tier";
   return outcome;
@@ -363,7 +336,7 @@ function evaluateCartRule(offer: Extract<EngineOffer, { kind: "cart_rule" }>, ev
         .map((line) => ({ line, quantity: remaining[line] ?? 0 }));
       for (const claim of claims) remaining[claim.line] = 0;
       if (claims.length > 0) {
-        outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(action.reward, groupValue(evaluation, claims), evaluation)));
+        outcome.pieces.push(...piecesFor(evaluation, claims, groupDiscount(action.reward, groupValue(evaluation, claims), evaluation.toCart)));
       }
     } else if (action.type === "free_shipping") {
       outcome.freeShipping = true;
@@ -455,8 +428,7 @@ export function evaluateCart(
   options: EvaluateOptions = {},
 ): EngineResult {
   const lines = [...cart.lines].filter((line) => line.quantity > 0).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rate = parseRate(context.presentmentRate) ?? { numerator: 1n, denominator: 1n };
-  const toCart = (shopMinor: number) => convertMinor(shopMinor, context.shopCurrency, cart.currency, rate);
+  const toCart = toCartCurrency(context.shopCurrency, cart.currency, context.presentmentRate);
   const subtotalBefore = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
   const lineIndex = indexLines(lines);
   const scratchUnits = new Int32Array(lines.length);
@@ -577,7 +549,7 @@ export function evaluateCart(
   }));
   const productSaving = lineDiscounts.reduce((sum, discount) => sum + discount.amountMinor, 0);
   const afterProducts = subtotalBefore - productSaving;
-  const orderAmount = orderOffer ? groupDiscount(orderOffer.reward, afterProducts, evaluation) : 0;
+  const orderAmount = orderOffer ? groupDiscount(orderOffer.reward, afterProducts, evaluation.toCart) : 0;
 
   return {
     currency: cart.currency,

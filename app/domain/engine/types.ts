@@ -133,6 +133,7 @@ export type ShippingDiscount = { offerId: string; basisPoints: number; message: 
 
 export type Nudge =
   | { offerId: string; type: "add_quantity"; quantity: number; basisPoints?: number; message: string }
+  /** `freeShipping`: reaching the next tier brings free shipping the cart does not have yet. */
   | { offerId: string; type: "spend_more"; amountMinor: number; freeShipping: boolean; message: string }
   | { offerId: string; type: "complete_bundle"; productIds: string[]; message: string }
   | { offerId: string; type: "add_gift"; productId: string; variantId: string; message: string };

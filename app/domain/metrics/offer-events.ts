@@ -1,6 +1,7 @@
 // What shoppers do with an offer where it is shown, as the storefront and checkout report it: no personal data,
 // only the offer, the placement, what happened and when. Pure; shared by the event endpoint and `npm run metrics`.
 import * as z from "zod/mini";
+import { MAX_EVENTS_PER_BATCH } from "./attribution";
 import { bucketStart } from "./rollup";
 import type { EventCounts } from "./metrics";
 
@@ -15,8 +16,6 @@ export const offerEventSchema = z.object({
 });
 export type OfferEvent = z.infer<typeof offerEventSchema>;
 
-/** At most this many events per report: a storefront batches them, and a bigger batch is refused whole. */
-export const MAX_EVENTS_PER_BATCH = 100;
 export const offerEventBatchSchema = z.object({ events: z.array(offerEventSchema).check(z.minLength(1), z.maxLength(MAX_EVENTS_PER_BATCH)) });
 
 const COUNTER: Record<OfferEvent["type"], keyof EventCounts> = { impression: "impressions", click: "clicks", add: "adds", dismiss: "dismissals" };
