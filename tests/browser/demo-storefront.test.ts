@@ -1,5 +1,7 @@
 // The theme app extension's blocks in Chromium, on `npm run demo`'s storefront (/preview): their real Liquid and
 // scripts, the Ajax cart, the app proxy and a checkout that runs the discount Function.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { evaluateCart } from "../../app/domain/engine/evaluate";
@@ -43,6 +45,18 @@ async function open(path: string): Promise<Page> {
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(`${server.baseUrl}/preview/${path}`);
   return page;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2 A and AA violations axe finds inside the blocks (the demo theme around them is not ours to judge). */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [".pw"] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  });
 }
 
 const cartOf = (page: Page) => page.evaluate(async () => (await (await fetch("/preview/cart.js")).json()) as AjaxCart);
@@ -160,6 +174,31 @@ describe("demo storefront in Chromium", () => {
     const response = await reported;
     expect(response.status()).toBe(202);
     expect(await response.json()).toEqual({ recorded: 2 });
+  });
+
+  it("meets WCAG AA in every block, and tells the shopper when an add fails, leaving the block usable", async () => {
+    const product = await open("products/ethiopia-yirgacheffe");
+    await product.waitForFunction(() => document.querySelector("[data-pw-tier-price]")?.textContent?.trim());
+    await product.locator("[data-pw=bundle] [data-pw-item], [data-pw=bundle] li").first().waitFor();
+    expect(await accessibilityViolations(product)).toEqual([]);
+
+    // The theme's cart refuses the add (sold out since the page loaded): the block says why and can be used again.
+    const bundlePage = await open("products/ceramic-pour-over-dripper");
+    await bundlePage.route("**/cart/add.js", (route) => route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ status: 422, message: "Cart Error", description: "Paper Filters Size 02 (100) is sold out." }) }));
+    const add = bundlePage.locator("[data-pw=bundle]").getByRole("button", { name: "Add selected to cart" });
+    await add.click();
+    await expect.poll(() => textOf(bundlePage, ".pw-bundle [data-pw-status]")).toBe("Paper Filters Size 02 (100) is sold out.");
+    expect(await add.isEnabled()).toBe(true);
+    expect((await cartOf(bundlePage)).item_count).toBe(0);
+    await bundlePage.unroute("**/cart/add.js");
+    await bundlePage.keyboard.press("Tab");
+    await add.focus();
+    await bundlePage.keyboard.press("Enter");
+    await expect.poll(() => textOf(bundlePage, ".pw-bundle [data-pw-status]")).toBe("Added to your cart");
+
+    const cart = await open("cart");
+    await cart.locator("[data-pw-suggestions] li").first().waitFor();
+    expect(await accessibilityViolations(cart)).toEqual([]);
   });
 
   it("moves nothing on the product page while the blocks load", async () => {
