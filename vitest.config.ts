@@ -28,6 +28,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The checkout extension in Shopify's tester (jsdom), answered by the app's real routes on an in-memory database.
+        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+        test: {
+          name: "extensions",
+          include: ["extensions/*/tests/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
+          setupFiles: ["tests/support/embedded-env.ts", "tests/support/migrated-app-database.ts"],
+        },
+      },
+      {
+        extends: true,
         test: {
           name: "postgres",
           include: ["tests/postgres/**/*.test.ts"],
@@ -39,7 +51,12 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/support/demo-global-setup.ts"],
+          // One file at a time: they share the demo shop, and the admin's tests publish offers the storefront shows.
+          fileParallelism: false,
           testTimeout: 60_000,
+          // Last and alone: building and seeding the demo competes for the cores with every other suite otherwise.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

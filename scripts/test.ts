@@ -12,7 +12,7 @@ const requested = process.argv.slice(2);
 console.log("Type-checking…");
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"], { stdio: "inherit" });
 
-const projects = ["unit", "integration"];
+const projects = ["unit", "integration", "extensions"];
 if (inCi || (await isPostgresReachable())) projects.push("postgres");
 else console.warn(`\nNOTICE: PostgreSQL suite not run: no server at ${POSTGRES_ADMIN_URL} (set TEST_POSTGRES_URL).\n`);
 if (inCi || isChromiumInstalled()) projects.push("browser");

@@ -157,7 +157,7 @@ export default function Dashboard() {
     );
   }
 
-  const { dashboard, range, offerTitles } = page;
+  const { dashboard, range, offerLinks } = page;
   const { current, previous, currency } = dashboard;
   const amount = (minor: number) => formatMoney(money(minor, currency), locale);
   const csvUrl = `/app/dashboard.csv?from=${range.from}&to=${range.to}`;
@@ -217,9 +217,9 @@ export default function Dashboard() {
                 columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
                 headings={["Offer", "Impressions", "Clicks", "Adds", "Orders", "Revenue", "Take rate"]}
                 rows={current.offers.map((offer) => [
-                  offerTitles[offer.offerId] ? (
-                    <Link key="offer" to={`/app/offers/${encodeURIComponent(offer.offerId)}`}>
-                      {offerTitles[offer.offerId]}
+                  offerLinks[offer.offerId] ? (
+                    <Link key="offer" to={offerLinks[offer.offerId]!.href}>
+                      {offerLinks[offer.offerId]!.title}
                     </Link>
                   ) : (
                     <Box key="offer">

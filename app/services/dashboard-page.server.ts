@@ -1,4 +1,5 @@
 import { prisma } from "../db.server";
+import { RECOMMENDATIONS_OFFER_ID } from "../domain/metrics/attribution";
 import type { Dashboard } from "../domain/metrics/metrics";
 import { money, toDecimal } from "../domain/money";
 import { resolveRange, type DateRange } from "../domain/metrics/range";
@@ -10,7 +11,10 @@ import { hasOrders, loadDashboard } from "./dashboard.server";
 export type DashboardPage =
   | { kind: "invalid"; shopInfo: ShopInfo; error: string }
   | { kind: "empty"; shopInfo: ShopInfo; range: DateRange }
-  | { kind: "ready"; shopInfo: ShopInfo; range: DateRange; dashboard: Dashboard; offerTitles: Record<string, string> };
+  | { kind: "ready"; shopInfo: ShopInfo; range: DateRange; dashboard: Dashboard; offerLinks: Record<string, OfferLink> };
+
+/** How the dashboard names an offer and where it links: the offer, or the recommendations page for mined suggestions. */
+export type OfferLink = { title: string; href: string };
 
 /** The dashboard for the range in the page's query, in the shop's currency and time zone. */
 export async function loadDashboardPage(shop: string, shopData: ShopDataPort, query: Record<string, string>, now: Date): Promise<DashboardPage> {
@@ -20,7 +24,11 @@ export async function loadDashboardPage(shop: string, shopData: ShopDataPort, qu
   const { range } = resolved;
   if (!(await hasOrders(prisma, shop))) return { kind: "empty", shopInfo, range };
   const [dashboard, offers] = await Promise.all([loadDashboard(prisma, shop, shopInfo, range.from, range.to), listOffers(shop)]);
-  return { kind: "ready", shopInfo, range, dashboard, offerTitles: Object.fromEntries(offers.map((offer) => [offer.id, offer.offer.title])) };
+  const offerLinks: Record<string, OfferLink> = {
+    [RECOMMENDATIONS_OFFER_ID]: { title: "Recommended from your orders", href: "/app/recommendations" },
+    ...Object.fromEntries(offers.map((offer) => [offer.id, { title: offer.offer.title, href: `/app/offers/${encodeURIComponent(offer.id)}` }])),
+  };
+  return { kind: "ready", shopInfo, range, dashboard, offerLinks };
 }
 
 const csvCell = (value: string | number | null) => {
@@ -30,11 +38,11 @@ const csvCell = (value: string | number | null) => {
 
 /** The per-offer table as CSV (amounts as decimals in the shop's currency). */
 export function offersCsv(page: Extract<DashboardPage, { kind: "ready" }>): string {
-  const { dashboard, offerTitles } = page;
+  const { dashboard, offerLinks } = page;
   const amount = (minor: number) => toDecimal(money(minor, dashboard.currency));
   const header = ["offer_id", "offer", "impressions", "clicks", "adds", "orders", "units", `revenue_${dashboard.currency}`, "take_rate", "adds_per_impression", "orders_per_add"];
   const rows = dashboard.current.offers.map((offer) => [
-    offer.offerId, offerTitles[offer.offerId] ?? "(deleted offer)", offer.impressions, offer.clicks, offer.adds, offer.orders, offer.units, amount(offer.revenueMinor),
+    offer.offerId, offerLinks[offer.offerId]?.title ?? "(deleted offer)", offer.impressions, offer.clicks, offer.adds, offer.orders, offer.units, amount(offer.revenueMinor),
     offer.takeRate, offer.addsPerImpression, offer.ordersPerAdd,
   ]);
   return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\n") + "\n";

@@ -1,27 +1,24 @@
 // `npm run demo` end to end: the built app serves the Polaris admin for the seeded demo shop in a real browser.
 import { mkdirSync } from "node:fs";
 import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/chromium";
-import { startDemoServer, type DemoServer } from "../support/demo-server";
 
-let server: DemoServer;
+const demoUrl = inject("demoBaseUrl");
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  server = await startDemoServer();
   browser = await launchChromium();
   mkdirSync("test-results", { recursive: true });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 describe("demo admin in Chromium", () => {
   it("seeds the demo shop on first start", () => {
-    expect(server.output()).toMatch(/Seeded the demo shop in [\d.]+ s: 203 products, 6000 customers, 20000 orders/);
+    expect(inject("demoStartOutput")).toMatch(/Seeded the demo shop in [\d.]+ s: 203 products, 6000 customers, 20000 orders/);
   });
 
   it("renders the dashboard with the demo shop's figures, charts and offers, and navigates to settings", async () => {
@@ -29,7 +26,7 @@ describe("demo admin in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
 
-    await page.goto(`${server.baseUrl}/app?days=90`);
+    await page.goto(`${demoUrl}/app?days=90`);
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
     // The figures on the page are the loader's, formatted for the shop.
     type Loaded = { kind: string; dashboard: { current: { orders: number; aovMinor: number; offers: { offerId: string }[] } } };
@@ -40,7 +37,8 @@ describe("demo admin in Chromium", () => {
     const aov = new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(current.aovMinor / 100);
     expect(await page.getByText(aov, { exact: true }).first().isVisible()).toBe(true);
     expect(await page.getByText(current.orders.toLocaleString("en"), { exact: true }).first().isVisible()).toBe(true);
-    expect(current.offers.map((offer) => offer.offerId).sort()).toEqual(["demo-board-care", "demo-pour-over-kit", "demo-skillet-care"]);
+    // The seeded bundles' history (the storefront's tests may have added events for other offers since).
+    expect(current.offers.map((offer) => offer.offerId)).toEqual(expect.arrayContaining(["demo-board-care", "demo-pour-over-kit", "demo-skillet-care"]));
     expect(await page.getByRole("link", { name: "Pour-over starter kit" }).isVisible()).toBe(true);
     await page.getByRole("figure", { name: "Average order value by day" }).locator("svg").first().waitFor();
     await page.getByRole("figure", { name: "Suggested products: impressions, clicks, adds to cart, orders" }).locator("svg").first().waitFor();
@@ -55,7 +53,7 @@ describe("demo admin in Chromium", () => {
     await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
     expect(await page.getByText("write_discounts").isVisible()).toBe(true);
     expect(await page.getByText("America/New_York", { exact: false }).isVisible()).toBe(true);
-    expect(page.url()).toBe(`${server.baseUrl}/app/settings`);
+    expect(page.url()).toBe(`${demoUrl}/app/settings`);
     expect(errors).toEqual([]);
   });
 
@@ -74,7 +72,7 @@ describe("demo admin in Chromium", () => {
       await dialog.waitFor({ state: "detached" });
     };
 
-    await page.goto(`${server.baseUrl}/app/offers/new`);
+    await page.goto(`${demoUrl}/app/offers/new`);
     await page.getByRole("link", { name: "Fixed bundle" }).click();
     await page.getByRole("heading", { name: "New fixed bundle" }).waitFor();
     await page.getByLabel("Title", { exact: true }).fill("Pour-over kit");
@@ -96,7 +94,7 @@ describe("demo admin in Chromium", () => {
     await page.waitForURL(/\/app\/offers\/[^/]+\?created=1$/);
     await page.getByText("Offer created and published").waitFor();
 
-    await page.goto(`${server.baseUrl}/app/offers`);
+    await page.goto(`${demoUrl}/app/offers`);
     const row = page.getByRole("row", { name: /Pour-over kit/ });
     await row.waitFor();
     expect(await row.getByText("Fixed bundle").isVisible()).toBe(true);

@@ -102,7 +102,7 @@ describe("dashboard", () => {
     };
     await prisma.offer.create({ data: { shop: SHOP, id: "kit", kind: "fixed_bundle", title, status: "active", priority: 0, definition, texts: {} } });
     const page = await dashboardRoute.loader({ request: new Request(`https://pairwise.test/app?from=${DASHBOARD_RANGE.from}&to=${DASHBOARD_RANGE.to}`), params: {}, context: {} });
-    expect(page).toMatchObject({ kind: "ready", range: { from: "2026-11-01", to: "2026-11-07" }, offerTitles: { kit: 'Brew kit, "deluxe"' } });
+    expect(page).toMatchObject({ kind: "ready", range: { from: "2026-11-01", to: "2026-11-07" }, offerLinks: { kit: { title: 'Brew kit, "deluxe"', href: "/app/offers/kit" }, recommended: { title: "Recommended from your orders", href: "/app/recommendations" } } });
     const csv = await (await csvRoute.loader({ request: new Request(`https://pairwise.test/app/dashboard.csv?from=${DASHBOARD_RANGE.from}&to=${DASHBOARD_RANGE.to}`), params: {}, context: {} })).text();
     expect(csv.split("\n")).toEqual([
       "offer_id,offer,impressions,clicks,adds,orders,units,revenue_USD,take_rate,adds_per_impression,orders_per_add",
