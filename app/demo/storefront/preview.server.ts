@@ -136,7 +136,8 @@ export async function previewResponse(request: Request, subpath: string, now: Da
 
   const shopInfo = await shopData.getShopInfo();
   const currentCart = () => ajaxCart(shopData, visit.token, visit.presentment, shopInfo.currencyCode);
-  const theme = async () => createThemeRenderer({ shopInfo, products: await allProducts(shopData), config: await loadStorefrontConfig(shopData), presentment: visit.presentment, locale: visit.locale });
+  const theme = async (products?: CatalogProduct[]) =>
+    createThemeRenderer({ shopInfo, products: products ?? (await allProducts(shopData)), config: await loadStorefrontConfig(shopData), presentment: visit.presentment, locale: visit.locale });
 
   try {
     if (subpath === "cart.js" && method === "GET") return ajaxJson(visit, await currentCart());
@@ -167,12 +168,13 @@ export async function previewResponse(request: Request, subpath: string, now: Da
   }
   if (method !== "GET") return new Response("Method not allowed", { status: 405 });
 
-  const renderer = await theme();
+  const products = await allProducts(shopData);
+  const renderer = await theme(products);
   const cart = await currentCart();
   const embeds: BlockName[] = visit.withBlocks ? ["cart-drawer"] : [];
   const product = /^products\/([\w-]+)$/.exec(subpath)?.[1];
   if (product) {
-    const found = (await allProducts(shopData)).find((candidate) => candidate.handle === product);
+    const found = products.find((candidate) => candidate.handle === product);
     if (!found) return new Response("Not found", { status: 404 });
     return html(visit, await renderer.renderPage({ template: "product", title: found.title, blocks: visit.withBlocks ? ["bundle", "quantity-breaks"] : [], embeds, cart, scope: { product: renderer.productDrop(found) } }));
   }
