@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import { availableParallelism } from "node:os";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { env, EnvError, isLoopbackHost, type Env } from "./app/env.server";
 import { webConcurrency } from "./app/web-concurrency.server";
@@ -20,6 +21,8 @@ export async function startServer(): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
   for (const [path, action] of webhookRoutes(build)) app.post(path, webhookHandler(action));
+  // Pages, assets and JSON compressed, as Shopify's CDN serves storefronts (webhook answers are too small to bother).
+  app.use(compression());
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: config.nodeEnv }));

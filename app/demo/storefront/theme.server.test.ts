@@ -81,8 +81,10 @@ describe("bundle block", () => {
     expect(JSON.parse(block?.querySelector("[data-pw-offer]")?.textContent ?? "{}")).toMatchObject({ id: "kit", kind: "fixed_bundle" });
     expect(text(block?.querySelector("[data-pw-add]"))).toBe("Add selected to cart");
     expect(block?.querySelector("[data-pw-dismiss]")?.getAttribute("aria-label")).toBe("Dismiss this offer");
-    // The script is loaded once, deferred, with the stylesheet.
+    // The script is loaded once, deferred; the styles are inline, so nothing blocks the first paint.
     expect(page.querySelectorAll("script[src$='pairwise-product.js'][defer]")).toHaveLength(1);
+    expect(page.querySelector("link[rel=stylesheet]")).toBeNull();
+    expect([...page.querySelectorAll("style")].some((style) => style.textContent?.includes(".pw-reserved"))).toBe(true);
   });
 
   it("leaves out a bundle with an item out of stock, and shows recommendations' reserved rows instead", async () => {

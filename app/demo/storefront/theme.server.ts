@@ -17,7 +17,7 @@ const THEME = path.resolve("app/demo/storefront/theme");
 export const PREVIEW_ROOT = "/preview/";
 
 export type BlockName = "bundle" | "quantity-breaks" | "cart-upsell" | "cart-drawer";
-type BlockSchema = { javascript?: string; stylesheet?: string; settings?: { id: string; default?: unknown }[] };
+type BlockSchema = { javascript?: string; settings?: { id: string; default?: unknown }[] };
 type Block = { name: BlockName; source: string; schema: BlockSchema };
 
 const numericId = (gid: string) => Number(gid.slice(gid.lastIndexOf("/") + 1));
@@ -128,7 +128,7 @@ export function createThemeRenderer(data: ThemeData) {
     return liquid.parseAndRender(block.source, { ...scope, block: { id: block.name, settings, shopify_attributes: "" } }, { globals: globals(cart) });
   }
 
-  /** A page: the template with the given app blocks in it, the app embed, and the blocks' assets in the head. */
+  /** A page: the template with the given app blocks in it, the app embed, and the blocks' scripts (deferred) in the head. */
   async function renderPage(options: {
     template: "product" | "cart" | "checkout";
     title: string;
@@ -142,7 +142,6 @@ export function createThemeRenderer(data: ThemeData) {
     const scope = { ...options.scope, page_title: options.title };
     const assets = new Set<string>();
     for (const block of [...blocks, ...embeds]) {
-      if (block.schema.stylesheet) assets.add(`<link rel="stylesheet" href="${PREVIEW_ROOT}assets/${block.schema.stylesheet}">`);
       if (block.schema.javascript) assets.add(`<script src="${PREVIEW_ROOT}assets/${block.schema.javascript}" defer></script>`);
     }
     const header = `<script>window.Shopify = ${JSON.stringify({ shop: data.shopInfo.shop, currency: { active: data.presentment.currency, rate: data.presentment.rate }, locale: data.locale, routes: { root: PREVIEW_ROOT } })};</script>\n${[...assets].join("\n")}`;
