@@ -1,5 +1,6 @@
 // `npm run demo`: the whole app offline. Builds it, migrates and seeds the embedded database, and serves the admin at
-// http://localhost:3000/app signed in as the demo shop. Set PAIRWISE_SKIP_BUILD=1 to reuse an existing build.
+// http://localhost:3000/app signed in as the demo shop, and its storefront at /preview. Set PAIRWISE_SKIP_BUILD=1 to reuse
+// an existing build.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { openDatabase } from "../app/db/database.server";
@@ -24,6 +25,7 @@ await runScript(async () => {
   console.log(await prepareDemoDatabase(database, new Date()));
 
   const server = await startServer();
+  console.log(`The demo shop's storefront, with the theme blocks and a checkout: http://localhost:${config.port}/preview`);
   console.log(`Open http://localhost:${config.port}/app to use the demo shop's admin.`);
   const shutdown = () => server.close(() => void database.close().then(() => process.exit(0)));
   process.once("SIGINT", shutdown);
