@@ -8,7 +8,7 @@ import type { Api } from "@shopify/ui-extensions/purchase.checkout.cart-line-lis
 import type { CartLine } from "@shopify/ui-extensions/checkout";
 import type { CheckoutOffersRequest, CheckoutOffersResponse, OfferedProduct } from "../../../app/domain/checkout/api";
 import { OFFER_PROPERTY, PLACEMENT_PROPERTY } from "../../../app/domain/metrics/attribution";
-import { formatMoney, postToApp, ProductRow, Skeleton, toMinor, useDismissals, useEventReporter } from "./shared";
+import { formatMoney, ProductRow, Skeleton, toMinor, useAppAnswer, useDismissals, useEventReporter } from "./shared";
 
 export default async () => {
   render(<CheckoutOffers api={(globalThis as unknown as { shopify: Api }).shopify} />, document.body);
@@ -37,30 +37,11 @@ const keyOf = (offer: OfferedProduct) => `${offer.offerId}|${offer.variantId}`;
 function CheckoutOffers({ api }: { api: Api }) {
   const t = api.i18n.translate;
   const request = cartRequest(api.lines.value, api.localization.currency.value.isoCode);
-  const requestKey = JSON.stringify(request);
-  const [view, setView] = useState<CheckoutOffersResponse | null>(null);
-  const [loading, setLoading] = useState(true);
+  const { answer: view, loading } = useAppAnswer<CheckoutOffersResponse>(api.sessionToken, "/api/checkout/offers", request.lines.length > 0 ? request : null);
   const [adding, setAdding] = useState<string | null>(null);
   const [addFailed, setAddFailed] = useState(false);
   const dismissals = useDismissals(api.storage);
   const report = useEventReporter(api.sessionToken, "checkout");
-
-  useEffect(() => {
-    if (request.lines.length === 0) {
-      setView(null);
-      setLoading(false);
-      return;
-    }
-    let current = true;
-    postToApp<CheckoutOffersResponse>(api.sessionToken, "/api/checkout/offers", request).then(
-      (answer) => current && setView(answer),
-      // Offers are extra: when the app cannot answer, checkout goes on without them.
-      () => current && setView(null),
-    ).finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [requestKey]);
 
   const savings = view?.appliedOffers.filter((offer) => offer.savingMinor > 0) ?? [];
   // Accelerated checkouts and draft orders cannot take new lines: then only the savings are worth showing.

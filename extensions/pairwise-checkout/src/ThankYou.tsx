@@ -3,11 +3,11 @@
 // its product page and with a way to hide it.
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import type { Api } from "@shopify/ui-extensions/purchase.thank-you.block.render";
 import type { ThankYouRequest, ThankYouResponse } from "../../../app/domain/checkout/api";
 import { RECOMMENDATIONS_OFFER_ID } from "../../../app/domain/metrics/attribution";
-import { formatMoney, postToApp, ProductRow, Skeleton, useDismissals, useEventReporter } from "./shared";
+import { formatMoney, ProductRow, Skeleton, useAppAnswer, useDismissals, useEventReporter } from "./shared";
 
 export default async () => {
   render(<NextOrder api={(globalThis as unknown as { shopify: Api }).shopify} />, document.body);
@@ -16,24 +16,10 @@ export default async () => {
 function NextOrder({ api }: { api: Api }) {
   const t = api.i18n.translate;
   const productIds = [...new Set(api.lines.value.map((line) => line.merchandise.product.id))];
-  const requestKey = productIds.join(",");
-  const [view, setView] = useState<ThankYouResponse | null>(null);
-  const [loading, setLoading] = useState(productIds.length > 0);
+  const request: ThankYouRequest | null = productIds.length > 0 ? { productIds } : null;
+  const { answer: view, loading } = useAppAnswer<ThankYouResponse>(api.sessionToken, "/api/checkout/recommendations", request);
   const dismissals = useDismissals(api.storage);
   const report = useEventReporter(api.sessionToken, "thank_you");
-
-  useEffect(() => {
-    if (productIds.length === 0) return;
-    let current = true;
-    const request: ThankYouRequest = { productIds };
-    postToApp<ThankYouResponse>(api.sessionToken, "/api/checkout/recommendations", request).then(
-      (answer) => current && setView(answer),
-      () => current && setView(null),
-    ).finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [requestKey]);
 
   const keyOf = (productId: string) => `next|${productId}`;
   const shown = view && dismissals.ready ? view.recommendations.filter((product) => !dismissals.isDismissed(keyOf(product.productId))).slice(0, view.maxOffersShown) : [];

@@ -20,6 +20,32 @@ export async function postToApp<T>(sessionToken: SessionToken, path: string, bod
   return (await response.json()) as T;
 }
 
+/**
+ * The app's answer to `body` at `path`, asked again whenever the body changes; null without a body, or when the app
+ * did not answer (offers are extra: checkout goes on without them). `loading` until the first answer.
+ */
+export function useAppAnswer<T>(sessionToken: SessionToken, path: string, body: unknown): { answer: T | null; loading: boolean } {
+  const key = JSON.stringify(body);
+  const [answer, setAnswer] = useState<T | null>(null);
+  const [loading, setLoading] = useState(body !== null);
+  useEffect(() => {
+    if (body === null) {
+      setAnswer(null);
+      setLoading(false);
+      return;
+    }
+    let current = true;
+    postToApp<T>(sessionToken, path, body).then(
+      (value) => current && setAnswer(value),
+      () => current && setAnswer(null),
+    ).finally(() => current && setLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return { answer, loading };
+}
+
 type EventType = "impression" | "click" | "add" | "dismiss";
 /** How long events wait to be sent together: a checkout shows a few offers at once. */
 const EVENT_BATCH_MS = 1_000;

@@ -7,7 +7,7 @@ import { prisma } from "../../../app/db.server";
 import { DEFAULT_SETTINGS } from "../../../app/domain/settings-form";
 import { saveSettings } from "../../../app/models/settings.server";
 import { V, seedCheckoutShop, type CheckoutShop } from "../../../tests/support/checkout-shop";
-import { appFetch, buttons, englishI18n, eventually, lineOf, sessionTokenFor, text } from "./harness";
+import { appFetch, buttons, connectToApp, eventually, lineOf, sessionTokenFor, text } from "./harness";
 
 vi.mock("../../../app/shop-data/shopify-adapter.server", async () => {
   const { createDemoShopData } = await import("../../../app/shop-data/demo-adapter.server");
@@ -25,9 +25,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   extension.setUp();
-  extension.fetch = appFetch();
-  extension.shopify.sessionToken = sessionTokenFor(SHOP);
-  englishI18n(extension.shopify.i18n);
+  connectToApp(extension, SHOP);
 });
 
 afterEach(() => {
@@ -188,9 +186,7 @@ describe("checkout offers", () => {
     // A later visit: still hidden.
     extension.tearDown();
     extension.setUp();
-    extension.fetch = appFetch();
-    extension.shopify.sessionToken = sessionTokenFor(SHOP);
-    englishI18n(extension.shopify.i18n);
+    connectToApp(extension, SHOP);
     extension.shopify.storage = storage;
     extension.shopify.lines.value = [lineOf(1, 35)];
     await extension.render();

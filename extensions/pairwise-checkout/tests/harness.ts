@@ -1,7 +1,7 @@
 // Shopify's extension tester wired to the app itself: the extension's fetch() reaches the real routes (session token
 // signed with the app's secret, engine, recommendations, in-memory database), and i18n speaks the shipped English.
 import { createCartLine } from "@shopify/ui-extensions-tester/checkout";
-import type { CartLine, I18n } from "@shopify/ui-extensions/checkout";
+import type { CartLine, I18n, SessionToken } from "@shopify/ui-extensions/checkout";
 import { vi } from "vitest";
 import { action as events } from "../../../app/routes/api.checkout.events";
 import { action as offers } from "../../../app/routes/api.checkout.offers";
@@ -28,6 +28,13 @@ export function appFetch(): typeof fetch {
 }
 
 export const sessionTokenFor = (shop: string) => ({ get: async () => checkoutSessionToken(shop) });
+
+/** Points a target at the app's routes as `shop`'s checkout, speaking the shipped English. */
+export function connectToApp(extension: { fetch: typeof fetch; shopify: { sessionToken: SessionToken; i18n: I18n } }, shop: string): void {
+  extension.fetch = appFetch();
+  extension.shopify.sessionToken = sessionTokenFor(shop);
+  englishI18n(extension.shopify.i18n);
+}
 
 
 /** The extension's English strings with their placeholders filled, and dollars as a US buyer sees them. */

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { DEFAULT_SETTINGS } from "../../../app/domain/settings-form";
 import { saveSettings } from "../../../app/models/settings.server";
 import { seedCheckoutShop } from "../../../tests/support/checkout-shop";
-import { appFetch, buttons, englishI18n, eventually, lineOf, sessionTokenFor, text } from "./harness";
+import { appFetch, buttons, connectToApp, eventually, lineOf, text } from "./harness";
 
 vi.mock("../../../app/shop-data/shopify-adapter.server", async () => {
   const { createDemoShopData } = await import("../../../app/shop-data/demo-adapter.server");
@@ -23,9 +23,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   extension.setUp();
-  extension.fetch = appFetch();
-  extension.shopify.sessionToken = sessionTokenFor(SHOP);
-  englishI18n(extension.shopify.i18n);
+  connectToApp(extension, SHOP);
 });
 
 afterEach(() => {
