@@ -3,6 +3,7 @@ import { prisma } from "../db.server";
 import { DEMO_SHOP, env } from "../env.server";
 import { createDemoShopData } from "../shop-data/demo-adapter.server";
 import type { ShopDataPort } from "../shop-data/port";
+import { withCachedReads } from "../shop-data/cached-reads.server";
 import { createShopifyShopData } from "../shop-data/shopify-adapter.server";
 import { authenticate, unauthenticated } from "../shopify.server";
 
@@ -52,7 +53,7 @@ export async function requireCheckout(request: Request): Promise<CheckoutContext
   if (env().demoMode && shop === DEMO_SHOP) return { ...context, shopData: createDemoShopData(shop, prisma) };
   try {
     const { admin } = await unauthenticated.admin(shop);
-    return { ...context, shopData: createShopifyShopData(shop, admin.graphql) };
+    return { ...context, shopData: withCachedReads(createShopifyShopData(shop, admin.graphql)) };
   } catch (error) {
     if (error instanceof SessionNotFoundError) throw cors(Response.json({ error: "Pairwise is not installed on this shop" }, { status: 404 }));
     throw error;
