@@ -5,10 +5,40 @@ import { spendStatus } from "../domain/engine/rewards";
 import type { EngineOffer, Nudge } from "../domain/engine/types";
 import type { AjaxCart } from "./ajax-cart";
 import { shopperCart } from "./ajax-cart";
-import { $, context, element, fill, fillRows, isDismissed, json, onSeen, proxy, rate, startBlocks, suggestionRow, type Context, type Root, type Suggestion } from "./shared";
+import { $, addToCart, attempt, context, dismissNow, element, fill, isDismissed, json, onSeen, proxy, rate, startBlocks, track, type Context, type Root, type Suggestion } from "./shared";
 
 type Progress = { offerId: string; subtotalMinor: number; targetMinor: number; remainingMinor: number; freeShipping: boolean } | null;
 type CartView = { progress: Progress; nudges: Nudge[]; suggestions: Suggestion[] };
+
+function dismissButton(ctx: Context, key: string, offerId: string, hide: () => void) {
+  const button = element("button", "pw-dismiss", "×") as HTMLButtonElement;
+  button.type = "button";
+  button.setAttribute("aria-label", ctx.texts.dismiss ?? "");
+  button.addEventListener("click", () => dismissNow(ctx, key, offerId, hide));
+  return button;
+}
+
+/** A suggested product: title linking to it, price, one-tap add, dismiss; null when the shopper dismissed it. */
+function suggestionRow(ctx: Context, suggestion: Suggestion) {
+  const key = `${suggestion.offerId}/${suggestion.productId}`;
+  if (isDismissed(key)) return null;
+  const row = element("li", "pw-item");
+  const link = element("a", "pw-item-title", suggestion.title) as HTMLAnchorElement;
+  link.href = `${ctx.root}products/${suggestion.handle}`;
+  link.addEventListener("click", () => track(ctx, suggestion.offerId, "click"));
+  const add = element("button", "pw-button", ctx.texts.add) as HTMLButtonElement;
+  add.type = "button";
+  add.setAttribute("aria-label", `${ctx.texts.add} ${suggestion.title}`);
+  add.addEventListener("click", () => void attempt(ctx, add, () => addToCart(ctx, suggestion.offerId, [{ variantId: suggestion.variantId, quantity: 1 }])));
+  row.append(link, element("span", "pw-item-price", ctx.money(suggestion.price.amountMinor)), add, dismissButton(ctx, key, suggestion.offerId, () => row.remove()));
+  return row;
+}
+
+/** Fills a list's reserved rows; the space is released once filled. */
+function fillRows(list: HTMLElement, rows: (HTMLElement | null)[], limit: number) {
+  list.replaceChildren(...rows.filter((row) => row !== null).slice(0, limit));
+  list.classList.add("pw-done");
+}
 
 function showProgress(root: Root, ctx: Context, progress: Progress) {
   const bar = $(root, "[data-pw-bar]");

@@ -1,51 +1,67 @@
-// Product page blocks (assets/pairwise-product.js): the bundle with its price as checkout will charge it, what
-// customers buy with the product, and quantity breaks. Prices come from the engine's own reward arithmetic.
+// Product page blocks (assets/pairwise-product.js): the bundle with its price as checkout will charge it (or what
+// customers buy with the product), and quantity breaks. Prices come from the engine's own reward arithmetic.
 import { groupDiscount, quantityTiers, unitsDiscount } from "../domain/engine/rewards";
 import type { EngineOffer } from "../domain/engine/types";
 import { OFFER_PROPERTY, PLACEMENT_PROPERTY, RECOMMENDATIONS_OFFER_ID } from "../domain/metrics/attribution";
-import { $, $$, addToCart, attempt, context, dismissNow, fill, fillRows, isDismissed, json, onSeen, proxy, startBlocks, suggestionRow, track, type Context, type Root, type Suggestion } from "./shared";
+import { numericId } from "./ajax-cart";
+import { $, $$, addToCart, attempt, context, dismissNow, element, fill, isDismissed, json, onSeen, proxy, startBlocks, track, type Context, type Root, type Suggestion } from "./shared";
 
 type FixedBundle = Extract<EngineOffer, { kind: "fixed_bundle" }>;
 type QuantityBreaks = Extract<EngineOffer, { kind: "quantity_breaks" }>;
 
+/**
+ * The bundle holding this product, or (with no bundle) this product with what customers buy with it: checkboxes, the
+ * selection's total and saving, one add for all that is ticked.
+ */
 function bundleBlock(root: Root) {
   const ctx = context(root);
   const offer = json<FixedBundle | null>(root, "[data-pw-offer]");
-  if (!offer) return void recommendations(root, ctx);
-  if (isDismissed(offer.id)) return root.remove();
-  const items = $$(root, "[data-pw-item]");
-  const box = (item: HTMLElement) => $<HTMLInputElement>(item, "input")!;
-  const chosen = () => items.filter((item) => box(item).checked);
+  const offerId = offer?.id ?? RECOMMENDATIONS_OFFER_ID;
+  const dismissKey = offer ? offer.id : `${RECOMMENDATIONS_OFFER_ID}/${root.dataset.pwProduct}`;
+  if (isDismissed(dismissKey)) return root.remove();
+  const list = $(root, ".pw-items")!;
+  const items = () => $$(list, "[data-pw-item]");
+  const chosen = () => items().filter((item) => $<HTMLInputElement>(item, "input")!.checked);
   const update = () => {
     const value = chosen().reduce((sum, item) => sum + Number(item.dataset.pwPrice) * Number(item.dataset.pwQuantity), 0);
     // The bundle's reward applies when every item of it is in the cart, as the engine applies it at checkout.
-    const saving = chosen().length === items.length && offer.maxApplications > 0 ? groupDiscount(offer.reward, value, ctx.toCart) : 0;
+    const saving = offer && chosen().length === items().length && offer.maxApplications > 0 ? groupDiscount(offer.reward, value, ctx.toCart) : 0;
     $(root, "[data-pw-total]")!.textContent = fill(ctx.texts.total, { amount: ctx.money(value - saving) });
     $(root, "[data-pw-compare]")!.textContent = saving > 0 ? ctx.money(value) : "";
     $(root, "[data-pw-saving]")!.textContent = saving > 0 ? fill(ctx.texts.save, { amount: ctx.money(saving) }) : "";
   };
-  items.forEach((item) =>
-    box(item).addEventListener("change", () => {
-      update();
-      track(ctx, offer.id, "click");
-    }),
-  );
+  list.addEventListener("change", () => {
+    update();
+    track(ctx, offerId, "click");
+  });
   const add = $<HTMLButtonElement>(root, "[data-pw-add]")!;
   add.addEventListener("click", () =>
-    void attempt(ctx, add, () => addToCart(ctx, offer.id, chosen().map((item) => ({ variantId: item.dataset.pwVariant!, quantity: Number(item.dataset.pwQuantity) })))),
+    void attempt(ctx, add, () => addToCart(ctx, offerId, chosen().map((item) => ({ variantId: item.dataset.pwVariant!, quantity: Number(item.dataset.pwQuantity) })))),
   );
-  $(root, "[data-pw-dismiss]")!.addEventListener("click", () => dismissNow(ctx, offer.id, offer.id, () => root.remove()));
-  onSeen(ctx, root, () => [offer.id]);
+  $(root, "[data-pw-dismiss]")!.addEventListener("click", () => dismissNow(ctx, dismissKey, offerId, () => root.remove()));
   update();
+  if (offer) return onSeen(ctx, root, () => [offerId]);
+  void recommendations(root, ctx, list).then((found) => {
+    if (!found) return root.remove();
+    update();
+    onSeen(ctx, root, () => [offerId]);
+  });
 }
 
-/** No bundle holds this product: what customers buy with it, from the app proxy, in the rows reserved for it. */
-async function recommendations(root: Root, ctx: Context) {
-  const list = $(root, "[data-pw-recommendations]")!;
+/** Adds what customers buy with this product (from the app proxy, priced in the shopper's currency) as ticked rows. */
+async function recommendations(root: Root, ctx: Context, list: HTMLElement): Promise<boolean> {
   const found = await proxy<{ recommendations: Omit<Suggestion, "offerId">[] }>(ctx, `recommendations?product_ids=${root.dataset.pwProduct}`);
-  fillRows(list, (found?.recommendations ?? []).map((item) => suggestionRow(ctx, { ...item, offerId: RECOMMENDATIONS_OFFER_ID })), Number(root.dataset.pwLimit));
-  if (list.children.length === 0) root.remove();
-  else onSeen(ctx, root, () => [RECOMMENDATIONS_OFFER_ID]);
+  const picks = (found?.recommendations ?? []).slice(0, Number(root.dataset.pwLimit));
+  picks.forEach((pick, index) => {
+    const id = `pw-${root.dataset.pwProduct}-r${index}`;
+    const price = ctx.toCart(pick.price.amountMinor);
+    const row = Object.assign(element("li", "pw-item"), { innerHTML: `<input type="checkbox" class="pw-check" id="${id}" checked><label for="${id}" class="pw-item-label"></label>` });
+    Object.assign(row.dataset, { pwItem: "", pwVariant: numericId(pick.variantId), pwProductId: numericId(pick.productId), pwPrice: String(price), pwQuantity: "1" });
+    $(row, "label")!.append(element("span", "pw-item-title", pick.title), element("span", "pw-item-price", ctx.money(price)));
+    list.append(row);
+  });
+  list.classList.add("pw-done");
+  return picks.length > 0;
 }
 
 function breaksBlock(root: Root) {

@@ -146,6 +146,21 @@ describe("demo storefront in Chromium", () => {
     expect(await other.locator("[data-pw=bundle] [data-pw-offer]").count()).toBe(1);
   });
 
+  it("shows what customers buy with a product in no bundle, and adds the ticked ones together", async () => {
+    const page = await open("products/ethiopia-yirgacheffe");
+    const block = page.locator("[data-pw=bundle]");
+    await expect.poll(() => block.locator("[data-pw-item]").count()).toBeGreaterThan(1);
+    const rows = await block.locator("[data-pw-item]").evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset.pwPrice)));
+    expect(await textOf(page, "[data-pw-total]")).toBe(`Total: ${USD(rows.reduce((sum, price) => sum + price, 0))}`);
+    await block.locator("input[type=checkbox]:not([disabled])").last().uncheck();
+    expect(await textOf(page, "[data-pw-total]")).toBe(`Total: ${USD(rows.slice(0, -1).reduce((sum, price) => sum + price, 0))}`);
+    await block.getByRole("button", { name: "Add selected to cart" }).click();
+    await expect.poll(() => textOf(page, ".pw-bundle [data-pw-status]")).toBe("Added to your cart");
+    const cart = await cartOf(page);
+    expect(cart.items).toHaveLength(rows.length - 1);
+    expect(cart.items.every((item) => item.properties?._pairwise_offer === "recommended")).toBe(true);
+  });
+
   it("prices quantity breaks per unit and puts the chosen tier into the product form", async () => {
     const page = await open("products/ethiopia-yirgacheffe");
     const breaks = page.locator("[data-pw=breaks]");

@@ -87,11 +87,14 @@ describe("bundle block", () => {
     expect([...page.querySelectorAll("style")].some((style) => style.textContent?.includes(".pw-reserved"))).toBe(true);
   });
 
-  it("leaves out a bundle with an item out of stock, and shows recommendations' reserved rows instead", async () => {
+  it("leaves out a bundle with an item out of stock, and keeps rows for what customers buy with the product instead", async () => {
     const soldOut = product(2, "Paper Filters", 1295, {}, false);
     const page = await render({ offers: [bundle([dripper, soldOut])], products: [dripper, soldOut], page: dripper, blocks: ["bundle"] });
     expect(page.querySelector("[data-pw-offer]")).toBeNull();
-    expect(page.querySelector("[data-pw-recommendations]")?.getAttribute("style")).toContain("--pw-rows: 3");
+    const list = page.querySelector("[data-pw-recommendations]");
+    // This product's row, and room for up to three complements.
+    expect(list?.getAttribute("style")).toContain("--pw-rows: 4");
+    expect([...(list?.querySelectorAll("[data-pw-item]") ?? [])].map(text)).toEqual(["This item: Ceramic Dripper $34.95"]);
   });
 
   it("leaves out bundles it cannot price without the shopper (conditions) and those outside their dates", async () => {
