@@ -67,14 +67,17 @@ async function recommendations(root: Root, ctx: Context, list: HTMLElement): Pro
 function breaksBlock(root: Root) {
   const ctx = context(root);
   const offer = json<QuantityBreaks>(root, "[data-pw-offer]");
-  const prices = json<Record<string, { price: number }>>(root, "[data-pw-variants]");
+  const variants = json<Record<string, { price: number; stock?: number }>>(root, "[data-pw-variants]");
   const form = (root.closest("[id^='shopify-section-']") ?? document).querySelector<HTMLFormElement>("form[action*='/cart/add']");
   const variantId = () => form?.querySelector<HTMLInputElement>("[name='id']")?.value || root.dataset.pwVariant!;
   const radios = $$<HTMLInputElement>(root, "input[type=radio]");
   const update = () => {
-    const price = prices[variantId()]?.price ?? Number(root.dataset.pwPrice);
+    const variant = variants[variantId()];
+    const price = variant?.price ?? Number(root.dataset.pwPrice);
     for (const radio of radios) {
       const quantity = Number(radio.value);
+      // A tier the stock cannot fill is shown but cannot be chosen.
+      radio.disabled = variant?.stock !== undefined && quantity > variant.stock;
       const reward = quantityTiers(offer.tiers, quantity).reached?.reward;
       const saving = reward ? unitsDiscount(reward, price, quantity, ctx.toCart) : 0;
       const label = radio.parentElement!;

@@ -68,6 +68,9 @@ function productDrop(product: CatalogProduct, data: ThemeData) {
     price: price(variant.price.amountMinor),
     compare_at_price: variant.compareAtPrice ? price(variant.compareAtPrice.amountMinor) : null,
     available: variant.availableForSale,
+    inventory_management: variant.inventoryQuantity === null ? null : "shopify",
+    inventory_policy: variant.inventoryPolicy.toLowerCase(),
+    inventory_quantity: variant.inventoryQuantity ?? 0,
   }));
   const firstAvailable = variants.find((variant) => variant.available) ?? null;
   return {
