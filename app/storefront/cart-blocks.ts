@@ -3,8 +3,7 @@
 // adds what only the server knows (conditions on the shopper, nudges, buyable suggestions) and corrects it.
 import { spendStatus } from "../domain/engine/rewards";
 import type { EngineOffer, Nudge } from "../domain/engine/types";
-import type { AjaxCart } from "./ajax-cart";
-import { shopperCart } from "./ajax-cart";
+import { shopperCart, type AjaxCart } from "./ajax-cart";
 import { $, addToCart, attempt, context, dismissNow, element, fill, isDismissed, json, onSeen, proxy, rate, startBlocks, track, type Context, type Root, type Suggestion } from "./shared";
 
 type Progress = { offerId: string; subtotalMinor: number; targetMinor: number; remainingMinor: number; freeShipping: boolean } | null;
