@@ -1,6 +1,5 @@
-// The theme's Ajax Cart API (`/cart.js`, `{{ cart | json }}`) in the engine's terms. Pure, shared by the blocks'
+// The theme's Ajax Cart API (`/cart.js`, `{{ cart | json }}`) and the app's cart requests. Pure, shared by the blocks'
 // script and the demo storefront.
-import type { CartLine } from "../domain/engine/types";
 import type { ShopperCart } from "../domain/storefront/requests";
 
 export type AjaxCartItem = {
@@ -16,20 +15,8 @@ export type AjaxCartItem = {
 };
 export type AjaxCart = { currency: string; item_count: number; items: AjaxCartItem[] };
 
-export const gid = (type: "Product" | "ProductVariant", id: number | string) => `gid://shopify/${type}/${id}`;
+const gid = (type: "Product" | "ProductVariant", id: number | string) => `gid://shopify/${type}/${id}`;
 export const numericId = (id: string) => id.slice(id.lastIndexOf("/") + 1);
-
-export function engineLines(cart: AjaxCart): CartLine[] {
-  return cart.items.map((item) => ({
-    id: item.key,
-    variantId: gid("ProductVariant", item.variant_id),
-    productId: gid("Product", item.product_id),
-    quantity: item.quantity,
-    unitPriceMinor: item.price,
-    vendor: item.vendor,
-    productType: item.product_type,
-  }));
-}
 
 export function shopperCart(cart: AjaxCart, presentmentRate: string): ShopperCart {
   return {

@@ -100,7 +100,7 @@ export function dismissNow(ctx: Context, key: string, offerId: string, hide: () 
   hide();
 }
 
-export const CART_CHANGED = "pairwise:cart-changed";
+const CART_CHANGED = "pairwise:cart-changed";
 
 /** Adds through the theme's Ajax Cart API, then refreshes the theme's cart sections as themes expect. */
 export async function addToCart(ctx: Context, offerId: string, items: { variantId: string; quantity: number }[]) {

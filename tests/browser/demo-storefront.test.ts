@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { evaluateCart } from "../../app/domain/engine/evaluate";
 import { spendStatus, toCartCurrency } from "../../app/domain/engine/rewards";
 import type { EngineOffer } from "../../app/domain/engine/types";
-import { engineLines, type AjaxCart } from "../../app/storefront/ajax-cart";
+import type { AjaxCart } from "../../app/storefront/ajax-cart";
 import { launchChromium } from "../support/chromium";
 
 const demoUrl = inject("demoBaseUrl");
@@ -64,7 +64,10 @@ const USD = (minor: number) => `$${(minor / 100).toFixed(2)}`;
 async function engineTotal(page: Page, cart: AjaxCart): Promise<number> {
   const offers = await page.evaluate(() => JSON.parse(document.querySelector("[data-pw-offers]")?.textContent ?? "[]") as unknown);
   const today = await page.getAttribute("[data-pw=cart]", "data-pw-today");
-  const result = evaluateCart({ currency: cart.currency, lines: engineLines(cart), customer: { loggedIn: false } }, offers as EngineOffer[], { today: today ?? "", shopCurrency: "USD", presentmentRate: "1" });
+  const lines = cart.items.map((item) => ({
+    id: item.key, variantId: `gid://shopify/ProductVariant/${item.variant_id}`, productId: `gid://shopify/Product/${item.product_id}`, quantity: item.quantity, unitPriceMinor: item.price,
+  }));
+  const result = evaluateCart({ currency: cart.currency, lines, customer: { loggedIn: false } }, offers as EngineOffer[], { today: today ?? "", shopCurrency: "USD", presentmentRate: "1" });
   return result.subtotalAfterMinor;
 }
 
