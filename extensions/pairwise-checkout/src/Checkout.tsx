@@ -8,7 +8,7 @@ import type { Api } from "@shopify/ui-extensions/purchase.checkout.cart-line-lis
 import type { CartLine } from "@shopify/ui-extensions/checkout";
 import type { CheckoutOffersRequest, CheckoutOffersResponse, OfferedProduct } from "../../../app/domain/checkout/api";
 import { OFFER_PROPERTY, PLACEMENT_PROPERTY } from "../../../app/domain/metrics/attribution";
-import { formatMoney, ProductRow, Skeleton, toMinor, useAppAnswer, useDismissals, useEventReporter } from "./shared";
+import { DismissButton, formatMoney, ProductRow, Skeleton, toMinor, useAppAnswer, useDismissals, useEventReporter } from "./shared";
 
 export default async () => {
   render(<CheckoutOffers api={(globalThis as unknown as { shopify: Api }).shopify} />, document.body);
@@ -98,12 +98,14 @@ function CheckoutOffers({ api }: { api: Api }) {
             <s-button variant="secondary" loading={adding === keyOf(offer)} disabled={adding !== null} accessibilityLabel={t("checkout.addLabel", { title: offer.title })} onClick={() => add(offer)}>
               {t("checkout.add")}
             </s-button>
-            <s-button variant="secondary" accessibilityLabel={t("dismissLabel", { title: offer.title })} onClick={() => {
+            <DismissButton
+              i18n={api.i18n}
+              title={offer.title}
+              onDismiss={() => {
                 dismissals.dismiss(keyOf(offer), view.dismissalDays);
                 report(offer.offerId, "dismiss");
-              }}>
-              {t("dismiss")}
-            </s-button>
+              }}
+            />
           </ProductRow>
         ))}
       </s-stack>

@@ -7,7 +7,7 @@ import { useEffect } from "preact/hooks";
 import type { Api } from "@shopify/ui-extensions/purchase.thank-you.block.render";
 import type { ThankYouRequest, ThankYouResponse } from "../../../app/domain/checkout/api";
 import { RECOMMENDATIONS_OFFER_ID } from "../../../app/domain/metrics/attribution";
-import { formatMoney, ProductRow, Skeleton, useAppAnswer, useDismissals, useEventReporter } from "./shared";
+import { DismissButton, formatMoney, ProductRow, Skeleton, useAppAnswer, useDismissals, useEventReporter } from "./shared";
 
 export default async () => {
   render(<NextOrder api={(globalThis as unknown as { shopify: Api }).shopify} />, document.body);
@@ -45,12 +45,14 @@ function NextOrder({ api }: { api: Api }) {
             <s-link href={`${api.shop.storefrontUrl}/products/${product.handle}`} accessibilityLabel={t("thankYou.viewLabel", { title: product.title })} onClick={() => report(RECOMMENDATIONS_OFFER_ID, "click")}>
               {t("thankYou.view")}
             </s-link>
-            <s-button variant="secondary" accessibilityLabel={t("dismissLabel", { title: product.title })} onClick={() => {
+            <DismissButton
+              i18n={api.i18n}
+              title={product.title}
+              onDismiss={() => {
                 dismissals.dismiss(keyOf(product.productId), view.dismissalDays);
                 report(RECOMMENDATIONS_OFFER_ID, "dismiss");
-              }}>
-              {t("dismiss")}
-            </s-button>
+              }}
+            />
           </ProductRow>
         ))}
       </s-stack>

@@ -146,3 +146,12 @@ export function ProductRow(props: { title: string; price: string | null; compare
     </s-stack>
   );
 }
+
+/** Hides an offer for the buyer: a secondary button named for what it hides. */
+export function DismissButton(props: { i18n: I18n; title: string; onDismiss: () => void }) {
+  return (
+    <s-button variant="secondary" accessibilityLabel={props.i18n.translate("dismissLabel", { title: props.title })} onClick={props.onDismiss}>
+      {props.i18n.translate("dismiss")}
+    </s-button>
+  );
+}
